@@ -1,0 +1,29 @@
+# The two set-up commands of README.md: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test install install-test clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+site: install
+	$(BIN)/diarium build
+	@echo "Open site/index.html through a web server, e.g.: $(BIN)/python -m http.server --directory site 8000  (then http://127.0.0.1:8000/)"
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+bench: install-test
+	$(BIN)/python benchmarks/build_bench.py --items 10000
+
+clean:
+	rm -rf site .pytest_cache .diarium-cache

@@ -1,0 +1,62 @@
+"""YAML front matter with the line number of every key, so problems can point at it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass
+class Parsed:
+    data: dict
+    lines: dict  # key → line number in the file (1-based)
+    body: str
+    body_line: int
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def parse_mapping(text: str, first_line: int = 1) -> tuple[dict, dict]:
+    """Parse a YAML mapping; returns it and the line of each top-level key."""
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + mark.line if mark else first_line
+        raise FrontMatterError(line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(first_line, "expected a mapping of keys to values")
+    lines = {k.value: first_line + k.start_mark.line for k, _ in node.value}
+    return data, lines
+
+
+def parse(text: str) -> Parsed:
+    """Split ``---``-delimited front matter from the Markdown body."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        raise FrontMatterError(1, "expected front matter: a first line '---', YAML keys, and a closing '---'")
+    end = text.find("\n---", 3)
+    while end != -1 and text[end + 4:end + 5] not in ("\n", ""):
+        end = text.find("\n---", end + 4)
+    if end == -1:
+        raise FrontMatterError(1, "front matter is not closed: expected a line '---' after the keys")
+    data, lines = parse_mapping(text[4:end + 1], first_line=2)
+    body_line = text.count("\n", 0, end + 4) + 2
+    return Parsed(data, lines, text[end + 5:], body_line)
+
+
+def dump(data: dict, body: str) -> str:
+    """The file text for front matter ``data`` and Markdown ``body`` (stable key order)."""
+    head = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{head}---\n{body}"

@@ -1,0 +1,59 @@
+"""Step 2, link: tie records together by diary number (cases), in one pass over all text.
+
+Every item and document that carries a diary number, and every record whose text mentions one,
+is entered in that number's Case. Building this index is linear in the size of the content;
+pages then look cases up instead of scanning other records.
+"""
+from __future__ import annotations
+
+import re
+
+from generator.config import Config
+from generator.diary import DiaryScheme
+from generator.model import Case, Document, Site
+
+_WORD = re.compile(r"\w+")
+
+
+def link_site(site: Site, config: Config) -> Site:
+    scheme = site.scheme
+    for item in site.items:
+        _enter(site, item, item.diary_numbers, [item.title, item.decision, item.summary, item.body], scheme)
+        for document in item.documents:
+            document.has_page = _needs_page(document, config)
+            _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)
+    for meeting in site.meetings:
+        _enter(site, meeting, [], [meeting.body, *meeting.notes], scheme)
+    for document in site.documents:
+        _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)
+    for case in site.cases.values():
+        case.carriers.sort(key=_chronological)
+        case.mentions.sort(key=_chronological)
+    site.cases = dict(sorted(site.cases.items()))
+    return site
+
+
+def _enter(site: Site, record, carried, texts: list[str], scheme: DiaryScheme) -> None:
+    for number in carried:
+        _case(site, number).carriers.append(record)
+    mentioned = scheme.numbers("\n".join(t for t in texts if t))
+    for number in mentioned:
+        if number not in carried:
+            _case(site, number).mentions.append(record)
+
+
+def _case(site: Site, number) -> Case:
+    case = site.cases.get(number)
+    if case is None:
+        case = site.cases[number] = Case(number)
+    return case
+
+
+def _needs_page(document: Document, config: Config) -> bool:
+    """Reports are shown on their item's page; long attachments get a page of their own."""
+    return document.kind == "bilaga" and len(_WORD.findall(document.body)) > config.long_document_words
+
+
+def _chronological(record):
+    when = getattr(record, "sort_date", None) or getattr(record, "date", None)
+    return (when is None, when.toordinal() if when else 0, record.url)

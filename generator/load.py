@@ -1,0 +1,232 @@
+"""Step 1, load: read content/ into a validated model, reporting every problem at once.
+
+The folder layout says what each file is (docs/content-format.md): ``<committee>/committee.md``,
+``<committee>/<meeting>/meeting.md``, ``<committee>/<meeting>/<NN>/item.md`` and the item's other
+``*.md`` documents, and ``documents/*.md`` for stand-alone documents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import frontmatter, schema
+from generator.config import Config
+from generator.diary import DiaryScheme
+from generator.model import Committee, Document, Item, Meeting, Site, Source
+from generator.problems import ContentError, Problem
+from generator.text import sort_key
+
+STANDALONE_DIR = "documents"
+
+
+@dataclass
+class Record:
+    """A content file read and checked against the schema of its record type."""
+
+    path: Path
+    rel: str
+    values: dict
+    lines: dict
+    body: str
+    body_line: int
+
+    def source(self) -> Source:
+        return Source(self.rel, self.body_line)
+
+    @property
+    def draft(self) -> bool:
+        return self.values.get("draft", False)
+
+    @property
+    def warnings(self) -> list[str]:
+        imported = self.values.get("import") or {}
+        return [str(w) for w in imported.get("warnings") or []]
+
+
+class Loader:
+    def __init__(self, content: Path, config: Config, drafts: bool):
+        self.content, self.config, self.drafts = content, config, drafts
+        self.problems: list[Problem] = []
+        self.scheme = DiaryScheme(config.diary_prefixes)
+
+    def problem(self, path: Path, line: int, field: str, message: str, level: str = "error"):
+        self.problems.append(Problem(self._rel(path), line, field, message, level))
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.content.parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, kind: str) -> Record | None:
+        """Parse a file's front matter and check every key; None when it cannot be used."""
+        try:
+            parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            self.problem(path, 0, "", "expected a UTF-8 text file")
+            return None
+        except frontmatter.FrontMatterError as exc:
+            self.problem(path, exc.line, "", str(exc))
+            return None
+        fields = {**schema.COMMON, **schema.FIELDS[kind]}
+        values, ok = {}, True
+        for key, raw in parsed.data.items():
+            line = parsed.lines.get(key, 1)
+            if key not in fields:
+                self.problem(path, line, key, f"unknown key for a {kind}, ignored", "warning")
+                continue
+            check = fields[key][0]
+            check = schema.diary_numbers(self.scheme) if check == "diary" else check
+            try:
+                values[key] = check(raw) if raw is not None else None
+            except ValueError as exc:
+                self.problem(path, line, key, str(exc))
+                ok = False
+        for key, (_, required) in fields.items():
+            if required and values.get(key) in (None, ""):
+                self.problem(path, 1, key, f"missing: a {kind} needs '{key}'")
+                ok = False
+        values = {k: v for k, v in values.items() if v is not None}
+        return Record(path, self._rel(path), values, parsed.lines, parsed.body, parsed.body_line) if ok else None
+
+    def keep(self, record: Record | None) -> bool:
+        return record is not None and (self.drafts or not record.draft)
+
+
+def load_site(content: str | Path, config: Config, drafts: bool = False) -> tuple[Site, list[Problem]]:
+    """Read every file under ``content``. Returns the site and its warnings; raises
+    ContentError listing every error when any file is wrong."""
+    content = Path(content)
+    loader = Loader(content, config, drafts)
+    if not content.is_dir():
+        raise ContentError([Problem(str(content), 0, "", "expected a content folder")])
+    committee_dirs = sorted(p for p in content.iterdir() if p.is_dir() and p.name != STANDALONE_DIR
+                            and not p.name.startswith((".", "_")))
+    committees = [c for c in (_committee(loader, d) for d in committee_dirs) if c]
+    site = Site(committees=sorted(committees, key=lambda c: sort_key(c.name)))
+    for committee_dir in committee_dirs:
+        committee = next((c for c in committees if c.id == committee_dir.name), None)
+        if committee:
+            committee.meetings = _meetings(loader, committee, committee_dir)
+    site.documents = _standalone(loader, content / STANDALONE_DIR, {c.id: c for c in committees})
+    _stray_files(loader, content)
+    site.scheme = loader.scheme
+    errors = [p for p in loader.problems if p.level == "error"]
+    if errors:
+        raise ContentError(sorted(errors))
+    return site, sorted(loader.problems)
+
+
+def _committee(loader: Loader, folder: Path) -> Committee | None:
+    path = folder / "committee.md"
+    if not path.exists():
+        loader.problem(folder, 0, "", "expected a committee.md in every committee folder")
+        return None
+    record = loader.read(path, "committee")
+    if not loader.keep(record):
+        return None
+    v = record.values
+    if v["prefix"].upper() not in loader.scheme.canonical:
+        # A committee's own prefix is always a known prefix of the site.
+        loader.scheme = DiaryScheme([*loader.scheme.canonical.values(), v["prefix"]])
+    return Committee(id=folder.name, name=v["name"], prefix=v["prefix"], source=record.source(),
+                     organisation=v.get("organisation", ""), description=v.get("description", ""),
+                     body=record.body, draft=record.draft)
+
+
+def _meetings(loader: Loader, committee: Committee, folder: Path) -> list[Meeting]:
+    meetings = []
+    for meeting_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        path = meeting_dir / "meeting.md"
+        if not path.exists():
+            loader.problem(meeting_dir, 0, "", "expected a meeting.md in every meeting folder")
+            continue
+        record = loader.read(path, "meeting")
+        if not loader.keep(record):
+            continue
+        v = record.values
+        meeting = Meeting(committee=committee, id=meeting_dir.name, source=record.source(), body=record.body,
+                          draft=record.draft or committee.draft, warnings=record.warnings,
+                          **{k: v[k] for k in schema.FIELDS["meeting"] if k in v})
+        meeting.items = _items(loader, meeting, meeting_dir)
+        meetings.append(meeting)
+    return sorted(meetings, key=lambda m: (m.date, m.time, m.id))
+
+
+def _items(loader: Loader, meeting: Meeting, folder: Path) -> list[Item]:
+    items: dict[int, Item] = {}
+    for item_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        path = item_dir / "item.md"
+        if not path.exists():
+            loader.problem(item_dir, 0, "", "expected an item.md in every item folder")
+            continue
+        record = loader.read(path, "item")
+        if not loader.keep(record):
+            continue
+        v = record.values
+        if not item_dir.name.isdigit() or int(item_dir.name) != v["number"]:
+            loader.problem(path, record.lines["number"], "number",
+                           f"expected the item's folder to be named by its number ({v['number']:02d}), "
+                           f"found '{item_dir.name}'")
+            continue
+        if v["number"] in items:
+            loader.problem(path, record.lines["number"], "number", f"item number {v['number']} is used twice")
+            continue
+        item = Item(meeting=meeting, source=record.source(), body=record.body, warnings=record.warnings,
+                    draft=record.draft or meeting.draft, **{k: v[k] for k in schema.FIELDS["item"] if k in v})
+        item.documents = _documents(loader, item, item_dir)
+        items[item.number] = item
+    return [items[n] for n in sorted(items)]
+
+
+def _documents(loader: Loader, item: Item, folder: Path) -> list[Document]:
+    documents = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name == "item.md" or path.name.startswith((".", "_")):
+            continue
+        record = loader.read(path, "document")
+        if not loader.keep(record):
+            continue
+        v = dict(record.values)
+        if "diary_number" in v:
+            v["diary_numbers"] = v.pop("diary_number")
+        documents.append(Document(id=path.stem, item=item, source=record.source(), body=record.body,
+                                  warnings=record.warnings, draft=record.draft or item.draft,
+                                  **{k: v[k] for k in v if k not in schema.COMMON}))
+    return sorted(documents, key=lambda d: (d.order or 0, d.kind != "tjansteskrivelse", sort_key(d.id)))
+
+
+def _standalone(loader: Loader, folder: Path, committees: dict) -> list[Document]:
+    if not folder.is_dir():
+        return []
+    documents = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name.startswith((".", "_")):
+            continue
+        record = loader.read(path, "standalone")
+        if not loader.keep(record):
+            continue
+        v = dict(record.values)
+        committee = None
+        if "committee" in v:
+            committee = committees.get(v.pop("committee"))
+            if committee is None:
+                loader.problem(path, record.lines["committee"], "committee",
+                               f"expected the id of a committee folder ({', '.join(sorted(committees))})")
+                continue
+        documents.append(Document(id=path.stem, kind="dokument", committee=committee, source=record.source(),
+                                  body=record.body, warnings=record.warnings, draft=record.draft,
+                                  **{k: v[k] for k in v if k not in schema.COMMON}))
+    return sorted(documents, key=lambda d: (d.sort_date is None, d.sort_date or 0, sort_key(d.title)))
+
+
+def _stray_files(loader: Loader, content: Path) -> None:
+    """Markdown files outside the layout would silently not be published: say so."""
+    for path in sorted(content.rglob("*.md")):
+        parts = path.relative_to(content).parts
+        if any(p.startswith((".", "_")) for p in parts):
+            continue
+        known = (len(parts) == 2 and parts[0] == STANDALONE_DIR) or (len(parts) == 2 and parts[1] == "committee.md") \
+            or (len(parts) == 3 and parts[2] == "meeting.md") or len(parts) == 4
+        if not known:
+            loader.problem(path, 0, "", "not where a record can be (see docs/content-format.md); ignored", "warning")

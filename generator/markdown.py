@@ -1,0 +1,105 @@
+"""Content Markdown → safe HTML: markdown-it-py with tables and footnotes, raw HTML sanitised
+to a whitelist, headings demoted below the page's own, Swedish-aware heading anchors, and every
+diary number in the text linked to its case page."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import nh3
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from generator.diary import DiaryScheme
+from generator.text import slugify
+
+# Raw HTML a record may contain (docs/content-format.md), plus what Markdown itself produces.
+CONTENT_TAGS = {"b", "i", "u", "em", "strong", "sup", "sub", "br", "p", "ul", "ol", "li",
+                "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"}
+MARKDOWN_TAGS = {"a", "h2", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "hr", "section", "s"}
+ATTRIBUTES = {"a": {"href", "id", "class", "title"}, "li": {"id", "class"}, "sup": {"class"},
+              "section": {"class"}, "hr": {"class"}, "ol": {"start", "class"}, "th": {"class"},
+              "td": {"class"}, **{f"h{n}": {"id"} for n in range(2, 7)}}
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.core.ruler.push("diarium_headings", _headings)
+    md.core.ruler.push("diarium_align", _alignment)
+    return md
+
+
+def _headings(state) -> None:
+    """Shift headings so the document's highest becomes ``env['top']`` and give each a
+    unique id (``env['prefix']`` + slug), unique across everything rendered into one page."""
+    opens = [t for t in state.tokens if t.type == "heading_open"]
+    if not opens:
+        return
+    env = state.env
+    shift = env.get("top", 2) - min(int(t.tag[1]) for t in opens)
+    ids = env.setdefault("ids", set())
+    for index, token in enumerate(state.tokens):
+        if token.type not in ("heading_open", "heading_close"):
+            continue
+        token.tag = f"h{min(6, max(2, int(token.tag[1]) + shift))}"
+        if token.type == "heading_open":
+            base = env.get("prefix", "") + (slugify(state.tokens[index + 1].content) or "rubrik")
+            anchor, n = base, 2
+            while anchor in ids:
+                anchor, n = f"{base}-{n}", n + 1
+            ids.add(anchor)
+            token.attrSet("id", anchor)
+
+
+def _alignment(state) -> None:
+    """Table alignment as a class: style attributes are never published."""
+    for token in state.tokens:
+        style = token.attrGet("style")
+        if style and token.type in ("th_open", "td_open"):
+            token.attrs.pop("style")
+            token.attrSet("class", "align-" + style.split(":")[1])
+
+
+_PARSER = _parser()
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, prefix: str = "",
+           env: dict | None = None) -> str:
+    """Render untrusted Markdown to safe HTML. ``case_url(number)`` gives a case page's URL, or
+    None where no case page exists; ``env`` shared between calls keeps heading ids unique."""
+    if not text or not text.strip():
+        return ""
+    env = env if env is not None else {}
+    # docId keeps footnote ids unique when several documents share a page.
+    env.update(top=top, prefix=prefix, docId=prefix.rstrip("-") or None)
+    html = _PARSER.render(text, env)
+    clean = nh3.clean(html, tags=CONTENT_TAGS | MARKDOWN_TAGS, attributes=ATTRIBUTES,
+                      url_schemes={"http", "https", "mailto"}, link_rel=None)
+    return link_numbers(clean, scheme, case_url)
+
+
+def link_numbers(html: str, scheme: DiaryScheme, case_url: Callable) -> str:
+    """Wrap every valid diary number in the text of ``html`` (outside links) in a link."""
+    out, in_link = [], 0
+    for part in _TAG_OR_TEXT.split(html):
+        if part.startswith("<"):
+            in_link += part.startswith("<a ") or part == "<a>"
+            in_link -= part == "</a>"
+            out.append(part)
+        elif in_link or not part:
+            out.append(part)
+        else:
+            out.append(_link_text(part, scheme, case_url))
+    return "".join(out)
+
+
+def _link_text(text: str, scheme: DiaryScheme, case_url: Callable) -> str:
+    pieces, last = [], 0
+    for mention in scheme.find(text):
+        url = case_url(mention.number) if mention.number else None
+        if url:
+            pieces += [text[last:mention.start], f'<a class="dnr" href="{url}">{mention.text}</a>']
+            last = mention.end
+    return "".join(pieces) + text[last:] if pieces else text

@@ -1,0 +1,92 @@
+"""Shared fixtures: the hand-made fixture site, builds of it, and a real headless browser."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run_diarium(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the real command line (``python -m generator``) and capture its output."""
+    result = subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd or ROOT,
+                            capture_output=True, text=True, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"diarium {' '.join(map(str, args))} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    """A private, editable copy of the fixture site (config.yaml + content/)."""
+    target = tmp_path / "site-src"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def build_into(source: Path, out: Path, *extra: str) -> Path:
+    run_diarium("build", "--content", source / "content", "--config", source / "config.yaml",
+                "--out", out, "--quiet", *extra)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_fixture(tmp_path_factory) -> Path:
+    """The fixture site built once per test session (read-only for tests)."""
+    return build_into(FIXTURE, tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def built_content(tmp_path_factory) -> Path:
+    """The repository's own content/ (the imported seeds) built once per session."""
+    out = tmp_path_factory.mktemp("seeds") / "site"
+    run_diarium("build", "--content", ROOT / "content", "--config", ROOT / "config.yaml", "--out", out, "--quiet")
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser).
+
+    Skipped where Chromium is missing, except in CI (DIARIUM_REQUIRE_BROWSER=1), where that fails."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("DIARIUM_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing but browser tests are required here")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def serve_dir():
+    """Serve a folder over HTTP on 127.0.0.1 (a free port); yields a function folder → base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
+        handler.log_message = lambda *a: None
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
