@@ -10,11 +10,16 @@ from typing import Callable
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from generator.config import load_config
+from generator.config import Config, load_config
+from generator.deps import Signer
+from generator.incremental import BuildCache
 from generator.index import write_indexes
+from generator.index.sitesearch import index_site
 from generator.link import link_site
 from generator.load import load_site
+from generator.model import Site
 from generator.problems import ContentError, Problem
+from generator.redact import redact_site
 from generator.render import Page, Renderer, plan
 from generator.write import Output
 
@@ -28,6 +33,8 @@ class BuildOptions:
     config: Path = Path("config.yaml")
     base_url: str | None = None
     drafts: bool = False
+    search: bool = True  # run Pagefind over the output (--no-search skips it)
+    incremental: bool = True  # render only pages whose inputs changed since the last build (generator.incremental)
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
@@ -36,26 +43,46 @@ class BuildResult:
     pages: int
     seconds: float
     warnings: list[Problem]
+    redactions: dict[str, int] = field(default_factory=dict)  # replacements per redaction rule
+    site: Site | None = None  # the published model, for `diarium check`
+    config: Config | None = None
 
 
 def build(options: BuildOptions, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site; raises ContentError (with every problem) and leaves ``out`` untouched on failure."""
     started = time.perf_counter()
     config, warnings = load_config(options.config, options.base_url)
-    site, content_warnings = load_site(options.content, config, options.drafts)
-    link_site(site, config)
+    cache = BuildCache(options, config) if options.incremental else None
+    if cache and cache.unchanged():  # the output is exactly what these inputs give: write nothing
+        return BuildResult(cache.manifest["count"], time.perf_counter() - started, warnings + cache.warnings(),
+                           cache.manifest["redactions"], None, config)
+    site, content_warnings, redactions = load_and_link(options, config, cache and cache.records)
     renderer = Renderer(site, config)
     pages = plan(site, config)
+    stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
     with Output(options.out) as output:
-        _render_pages(renderer, pages, output, options.jobs, progress)
+        cache and cache.seed(output, pages, stale)
+        render_pages(renderer, stale, output, options.jobs, progress)
         for rel, source in renderer.static_files().items():
             output.copy(rel, source)
         write_indexes(site, config, output)
+        if options.search:
+            index_site(output.tmp)
         output.commit()
-    return BuildResult(len(pages), time.perf_counter() - started, warnings + content_warnings)
+    cache and cache.save(len(pages), warnings + content_warnings, redactions)
+    return BuildResult(len(pages), time.perf_counter() - started, warnings + content_warnings, redactions,
+                       site, config)
 
 
-def _render_pages(renderer: Renderer, pages: list[Page], output: Output, jobs: int, progress) -> None:
+def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[Site, list[Problem], dict]:
+    """The linked model of the content: load → redact → link. Returns it, its warnings and redactions."""
+    site, warnings = load_site(options.content, config, options.drafts, records)
+    redactions = redact_site(site, config)
+    link_site(site, config)
+    return site, warnings, redactions
+
+
+def render_pages(renderer: Renderer, pages: list[Page], output: Output, jobs: int, progress) -> None:
     chunks = [range(i, min(i + 50, len(pages))) for i in range(0, len(pages), 50)]
     done = 0
     if jobs > 1 and len(pages) >= PARALLEL_FROM:

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildOptions, build
+from generator.check import command as check_command
 from generator.importer import command as import_command
 from generator.problems import ContentError
+from generator.search import command as search_command
+from generator.serve import command as serve_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     _register_build(commands)
     import_command.register(commands)
+    search_command.register(commands)
+    check_command.register(commands)
+    serve_command.register(commands)
     args = parser.parse_args(argv)
     return args.func(args)
 
@@ -33,6 +39,7 @@ def _register_build(commands) -> None:
     p.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site/)")
     p.add_argument("--base-url", help="URL the site is published at, e.g. https://example.org/namnder/")
     p.add_argument("--drafts", action="store_true", help="include records marked draft: true")
+    p.add_argument("--no-search", dest="search", action="store_false", help="skip the search index (quicker)")
     p.add_argument("--quiet", action="store_true", help="print only problems")
     p.add_argument("--jobs", type=int, help="worker processes for rendering (default: all cores)")
     p.set_defaults(func=_build)
@@ -40,7 +47,7 @@ def _register_build(commands) -> None:
 
 def _build(args) -> int:
     options = BuildOptions(content=args.content, out=args.out, config=args.config, base_url=args.base_url,
-                           drafts=args.drafts)
+                           drafts=args.drafts, search=args.search)
     if args.jobs:
         options.jobs = args.jobs
     progress = _progress_bar if sys.stderr.isatty() and not args.quiet else None
@@ -48,8 +55,8 @@ def _build(args) -> int:
         result = build(options, progress)
     except ContentError as exc:
         report_problems(exc.problems)
-        print(f"diarium: build failed with {len(exc.problems)} error(s); {args.out}/ was left as it was.",
-              file=sys.stderr)
+        errors = sum(p.level == "error" for p in exc.problems)
+        print(f"diarium: build failed with {errors} error(s); {args.out}/ was left as it was.", file=sys.stderr)
         return 1
     report_problems(result.warnings)
     if not args.quiet:

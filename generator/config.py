@@ -24,6 +24,11 @@ class Config:
     templates: str | None = None
     long_document_words: int = 400
     latest_meetings: int = 10
+    redact: list = field(default_factory=list)  # texts or {pattern: regex} replaced by [redacted]
+    personal_data_patterns: list = field(default_factory=list)  # regexes `diarium check` refuses
+    licence: str = "CC0 1.0"
+    licence_url: str = "https://creativecommons.org/publicdomain/zero/1.0/"
+    feed_entries: int = 50
     # Not keys: where the file was, so relative paths resolve against it.
     root: Path = Path(".")
 
@@ -38,6 +43,10 @@ class Config:
         """``base_url`` with a trailing slash (absolute when the config gives a host)."""
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
+    def absolute_url(self, path: str) -> str:
+        """A site-relative URL made absolute with ``base_url`` (host-less when base_url has no host)."""
+        return self.site_url + path.lstrip("/")
+
     def template_dirs(self) -> list[Path]:
         """The site's own template folder first (when set), then the bundled templates."""
         own = [self.root / self.templates] if self.templates else []
@@ -46,7 +55,8 @@ class Config:
 
 # The type each key must have; later issues add their keys here and to Config.
 KEYS = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
-        "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int}
+        "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
+        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:

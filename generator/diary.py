@@ -54,6 +54,8 @@ class DiaryScheme:
 
     def find(self, text: str) -> list[Mention]:
         """All mentions in ``text``, in order, valid ones and flagged ones."""
+        if not _YEAR.search(text):  # cheap pre-check: most text has no year at all
+            return []
         found = [self._mention(m) for m in self._find.finditer(text)]
         taken = [(m.start, m.end) for m in found]
         for m in self._malformed.finditer(text):
@@ -85,6 +87,9 @@ class DiaryScheme:
         if not m.group("seq").isdigit():
             return Mention(m.start(), m.end(), text, None, "placeholder")
         return Mention(m.start(), m.end(), text, DiaryNumber(prefix, int(m.group("year")), int(m.group("seq"))))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @lru_cache(maxsize=16)

@@ -27,8 +27,8 @@ def link_site(site: Site, config: Config) -> Site:
     for document in site.documents:
         _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)
     for case in site.cases.values():
-        case.carriers.sort(key=_chronological)
-        case.mentions.sort(key=_chronological)
+        case.carriers.sort(key=chronological)
+        case.mentions.sort(key=chronological)
     site.cases = dict(sorted(site.cases.items()))
     return site
 
@@ -54,6 +54,6 @@ def _needs_page(document: Document, config: Config) -> bool:
     return document.kind == "bilaga" and len(_WORD.findall(document.body)) > config.long_document_words
 
 
-def _chronological(record):
+def chronological(record):
     when = getattr(record, "sort_date", None) or getattr(record, "date", None)
     return (when is None, when.toordinal() if when else 0, record.url)

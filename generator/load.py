@@ -7,6 +7,7 @@ The folder layout says what each file is (docs/content-format.md): ``<committee>
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from generator import frontmatter, schema
@@ -44,8 +45,9 @@ class Record:
 
 
 class Loader:
-    def __init__(self, content: Path, config: Config, drafts: bool):
+    def __init__(self, content: Path, config: Config, drafts: bool, cache=None):
         self.content, self.config, self.drafts = content, config, drafts
+        self.cache = cache  # a generator.parsecache.ParseCache: unchanged files are not parsed again
         self.problems: list[Problem] = []
         self.scheme = DiaryScheme(config.diary_prefixes)
 
@@ -59,6 +61,9 @@ class Loader:
             return path.as_posix()
 
     def read(self, path: Path, kind: str) -> Record | None:
+        return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
+
+    def parse(self, path: Path, kind: str) -> Record | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""
         try:
             parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
@@ -69,7 +74,7 @@ class Loader:
             self.problem(path, exc.line, "", str(exc))
             return None
         fields = {**schema.COMMON, **schema.FIELDS[kind]}
-        values, ok = {}, True
+        values, failed = {}, set()
         for key, raw in parsed.data.items():
             line = parsed.lines.get(key, 1)
             if key not in fields:
@@ -81,76 +86,90 @@ class Loader:
                 values[key] = check(raw) if raw is not None else None
             except ValueError as exc:
                 self.problem(path, line, key, str(exc))
-                ok = False
+                failed.add(key)
         for key, (_, required) in fields.items():
-            if required and values.get(key) in (None, ""):
-                self.problem(path, 1, key, f"missing: a {kind} needs '{key}'")
-                ok = False
+            if required and key not in failed and values.get(key) in (None, ""):
+                self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
+                failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
-        return Record(path, self._rel(path), values, parsed.lines, parsed.body, parsed.body_line) if ok else None
+        return None if failed else Record(path, self._rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
     def keep(self, record: Record | None) -> bool:
         return record is not None and (self.drafts or not record.draft)
 
 
-def load_site(content: str | Path, config: Config, drafts: bool = False) -> tuple[Site, list[Problem]]:
+def load_site(content: str | Path, config: Config, drafts: bool = False, cache=None) -> tuple[Site, list[Problem]]:
     """Read every file under ``content``. Returns the site and its warnings; raises
     ContentError listing every error when any file is wrong."""
     content = Path(content)
-    loader = Loader(content, config, drafts)
+    loader = Loader(content, config, drafts, cache)
     if not content.is_dir():
         raise ContentError([Problem(str(content), 0, "", "expected a content folder")])
     committee_dirs = sorted(p for p in content.iterdir() if p.is_dir() and p.name != STANDALONE_DIR
                             and not p.name.startswith((".", "_")))
-    committees = [c for c in (_committee(loader, d) for d in committee_dirs) if c]
-    site = Site(committees=sorted(committees, key=lambda c: sort_key(c.name)))
+    committees = []
     for committee_dir in committee_dirs:
-        committee = next((c for c in committees if c.id == committee_dir.name), None)
+        committee, publish = _committee(loader, committee_dir)
         if committee:
             committee.meetings = _meetings(loader, committee, committee_dir)
+            committees += [committee] if publish else []
+    site = Site(committees=sorted(committees, key=lambda c: sort_key(c.name)))
     site.documents = _standalone(loader, content / STANDALONE_DIR, {c.id: c for c in committees})
     _stray_files(loader, content)
     site.scheme = loader.scheme
-    errors = [p for p in loader.problems if p.level == "error"]
-    if errors:
-        raise ContentError(sorted(errors))
+    if any(p.level == "error" for p in loader.problems):
+        raise ContentError(sorted(loader.problems))
     return site, sorted(loader.problems)
 
 
-def _committee(loader: Loader, folder: Path) -> Committee | None:
+def _committee(loader: Loader, folder: Path) -> tuple[Committee | None, bool]:
+    """The committee and whether to publish it. An invalid one is returned as a stand-in so
+    that its meetings are still checked: a build reports every error at once."""
     path = folder / "committee.md"
+    record = loader.read(path, "committee") if path.exists() else None
     if not path.exists():
         loader.problem(folder, 0, "", "expected a committee.md in every committee folder")
-        return None
-    record = loader.read(path, "committee")
-    if not loader.keep(record):
-        return None
+    if record is None:
+        return Committee(id=folder.name, name=folder.name, prefix="", source=Source(loader._rel(path))), False
+    if record.draft and not loader.drafts:
+        return None, False
     v = record.values
     if v["prefix"].upper() not in loader.scheme.canonical:
         # A committee's own prefix is always a known prefix of the site.
         loader.scheme = DiaryScheme([*loader.scheme.canonical.values(), v["prefix"]])
     return Committee(id=folder.name, name=v["name"], prefix=v["prefix"], source=record.source(),
                      organisation=v.get("organisation", ""), description=v.get("description", ""),
-                     body=record.body, draft=record.draft)
+                     body=record.body, draft=record.draft), True
 
 
 def _meetings(loader: Loader, committee: Committee, folder: Path) -> list[Meeting]:
-    meetings = []
-    for meeting_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        path = meeting_dir / "meeting.md"
-        if not path.exists():
-            loader.problem(meeting_dir, 0, "", "expected a meeting.md in every meeting folder")
-            continue
-        record = loader.read(path, "meeting")
-        if not loader.keep(record):
-            continue
-        v = record.values
-        meeting = Meeting(committee=committee, id=meeting_dir.name, source=record.source(), body=record.body,
-                          draft=record.draft or committee.draft, warnings=record.warnings,
-                          **{k: v[k] for k in schema.FIELDS["meeting"] if k in v})
-        meeting.items = _items(loader, meeting, meeting_dir)
-        meetings.append(meeting)
-    return sorted(meetings, key=lambda m: (m.date, m.time, m.id))
+    folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    meetings = [m for m in (load_meeting(loader, committee, d) for d in folders) if m]
+    return sorted(meetings, key=meeting_order)
+
+
+def meeting_order(meeting: Meeting) -> tuple:
+    return meeting.date, meeting.time, meeting.id
+
+
+def load_meeting(loader: Loader, committee: Committee, meeting_dir: Path) -> Meeting | None:
+    """One meeting folder with its items and documents (the preview reloads just the one edited)."""
+    path = meeting_dir / "meeting.md"
+    if not path.exists():
+        loader.problem(meeting_dir, 0, "", "expected a meeting.md in every meeting folder")
+        return None
+    record = loader.read(path, "meeting")
+    if record is None:  # still check its items, to report every error at once
+        _items(loader, Meeting(committee, meeting_dir.name, date.min, "kallelse", Source(loader._rel(path))),
+               meeting_dir)
+    if not loader.keep(record):
+        return None
+    v = record.values
+    meeting = Meeting(committee=committee, id=meeting_dir.name, source=record.source(), body=record.body,
+                      draft=record.draft or committee.draft, warnings=record.warnings,
+                      **{k: v[k] for k in schema.FIELDS["meeting"] if k in v})
+    meeting.items = _items(loader, meeting, meeting_dir)
+    return meeting
 
 
 def _items(loader: Loader, meeting: Meeting, folder: Path) -> list[Item]:

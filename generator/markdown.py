@@ -31,18 +31,22 @@ def _parser() -> MarkdownIt:
 
 
 def _headings(state) -> None:
-    """Shift headings so the document's highest becomes ``env['top']`` and give each a
-    unique id (``env['prefix']`` + slug), unique across everything rendered into one page."""
+    """Shift headings so the document's highest becomes ``env['top']``, never more than one level
+    below the heading before (records often start at ####), and give each a unique id
+    (``env['prefix']`` + slug), unique across everything rendered into one page."""
     opens = [t for t in state.tokens if t.type == "heading_open"]
     if not opens:
         return
     env = state.env
     shift = env.get("top", 2) - min(int(t.tag[1]) for t in opens)
     ids = env.setdefault("ids", set())
+    level = env.get("top", 2) - 1
     for index, token in enumerate(state.tokens):
         if token.type not in ("heading_open", "heading_close"):
             continue
-        token.tag = f"h{min(6, max(2, int(token.tag[1]) + shift))}"
+        if token.type == "heading_open":
+            level = min(6, max(2, int(token.tag[1]) + shift), level + 1)
+        token.tag = f"h{level}"
         if token.type == "heading_open":
             base = env.get("prefix", "") + (slugify(state.tokens[index + 1].content) or "rubrik")
             anchor, n = base, 2
@@ -63,6 +67,8 @@ def _alignment(state) -> None:
 
 _PARSER = _parser()
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_KEEP_OPEN = re.compile(r"<(a|code|pre)[\s>]")
+_KEEP_CLOSE = re.compile(r"</(a|code|pre)>")
 
 
 def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, prefix: str = "",
@@ -81,14 +87,14 @@ def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, 
 
 
 def link_numbers(html: str, scheme: DiaryScheme, case_url: Callable) -> str:
-    """Wrap every valid diary number in the text of ``html`` (outside links) in a link."""
-    out, in_link = [], 0
+    """Wrap every valid diary number in the text of ``html`` in a link, except inside links
+    and code, whose text must stay as written."""
+    out, inside = [], 0
     for part in _TAG_OR_TEXT.split(html):
         if part.startswith("<"):
-            in_link += part.startswith("<a ") or part == "<a>"
-            in_link -= part == "</a>"
+            inside += bool(_KEEP_OPEN.match(part)) - bool(_KEEP_CLOSE.match(part))
             out.append(part)
-        elif in_link or not part:
+        elif inside or not part:
             out.append(part)
         else:
             out.append(_link_text(part, scheme, case_url))

@@ -5,13 +5,13 @@ A page needs only the linked model, so pages can be rendered in any order and in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
-from generator import markdown
+from generator import markdown, pagemeta
 from generator.config import Config
 from generator.model import Case, Committee, Document, Item, Meeting, Site
 from generator.text import long_date
@@ -36,7 +36,7 @@ def plan(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a stable order."""
     search = load_strings(config)["search_path"]
     pages = [Page("/", "home.html"), Page("/404.html", "404.html"), Page("/dokument/", "documents.html"),
-             Page("/arende/", "cases.html"), Page(f"/{search}/", "search.html")]
+             Page("/arende/", "cases.html"), Page(f"/{search}/", "search.html"), Page("/data/", "data.html")]
     for committee in site.committees:
         pages.append(Page(committee.url, "committee.html", committee))
         for meeting in committee.meetings:
@@ -54,8 +54,15 @@ def load_strings(config: Config) -> dict:
     for folder in config.template_dirs():
         path = folder / "i18n" / f"{config.language}.yaml"
         if path.exists():
-            return yaml.safe_load(path.read_text(encoding="utf-8"))
+            stat = path.stat()
+            return dict(_read_strings(path, stat.st_mtime_ns, stat.st_size))
     raise FileNotFoundError(f"no UI strings for language '{config.language}'")
+
+
+@lru_cache(maxsize=8)
+def _read_strings(path: Path, mtime_ns: int, size: int) -> dict:
+    """Parsed once per version of the file: plan() and every index module ask for the strings."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 class Renderer:
@@ -67,10 +74,10 @@ class Renderer:
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.strings = load_strings(config)
-        latest = sorted(site.meetings, key=lambda m: (m.date, m.time), reverse=True)[:config.latest_meetings]
         self.env.globals.update(site=site, config=config, t=self.strings, url=self.url, case_url=self.case_url,
-                                latest=latest, heading_of=self.heading_of, kind_of=self.kind_of,
+                                latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of,
                                 date_of=date_of, committee_of=committee_of)
+        self.env.globals.update(pagemeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
 
     def url(self, path: str) -> str:
@@ -95,12 +102,25 @@ class Renderer:
         kind = record.kind if isinstance(record, Document) else type(record).__name__.lower()
         return self.strings.get(f"kind_{kind}", self.strings.get(kind, kind))
 
+    def related(self, item: Item, limit: int = 10) -> list:
+        """Other records of the item's cases (backlinks), newest first; the case page has them all."""
+        own = {id(item), *(id(d) for d in item.documents)}
+        seen, records = set(own), []
+        for number in item.diary_numbers:
+            case = self.site.cases[number]
+            for record in reversed(case.carriers + case.mentions):
+                if id(record) not in seen:
+                    seen.add(id(record))
+                    records.append(record)
+        return sorted(records, key=lambda r: (date_of(r) or item.date), reverse=True)[:limit]
+
     def render(self, page: Page) -> str:
         context = {"page": page, "md": partial(self.markdown, env={})}
         if isinstance(page.record, Item):
             items = page.record.meeting.items
             at = items.index(page.record)
-            context.update(previous=items[at - 1] if at else None, next=items[at + 1] if at + 1 < len(items) else None)
+            context.update(previous=items[at - 1] if at else None, next=items[at + 1] if at + 1 < len(items) else None,
+                           related=self.related(page.record))
         return self.env.get_template(page.template).render(context)
 
     def static_files(self) -> dict[str, Path]:
@@ -112,6 +132,11 @@ class Renderer:
                 files.update({f"static/{p.relative_to(static).as_posix()}": p
                               for p in sorted(static.rglob("*")) if p.is_file()})
         return files
+
+
+def latest_meetings(site: Site, config: Config) -> list[Meeting]:
+    """The home page's latest meetings (the preview recomputes them after an edit)."""
+    return sorted(site.meetings, key=lambda m: (m.date, m.time), reverse=True)[:config.latest_meetings]
 
 
 def date_of(record):

@@ -1,0 +1,165 @@
+"""Search benchmark, for the seeds (content/) and a synthetic corpus of N items:
+
+- Pagefind: index time, peak memory and bundle size over the built site (median of runs);
+- one query in headless Chromium: bytes of every response, as sent and as a gzip-serving host
+  would send them (Pagefind's own files are already compressed);
+- lunr: index build time, index size, and the time of a cached ``diarium search`` (median).
+
+    python benchmarks/search_bench.py --items 10000 --runs 3
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from build_bench import OUT, corpus  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+TEXT_TYPES = ("text/", "application/javascript", "application/json")
+
+
+def measure(command: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (MiB) of one command and its children alone."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return time.perf_counter() - started, usage.ru_maxrss // 1024
+
+
+def diarium(root: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", *args, "--content", str(root / "content"),
+            "--config", str(root / "config.yaml")]
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def bench_pagefind(root: Path, runs: int) -> tuple[Path, dict]:
+    site = root / "search-site"
+    subprocess.run(diarium(root, "build", "--out", str(site), "--no-search", "--quiet"), check=True)
+    index = [sys.executable, "-c", "import sys; from pathlib import Path; from generator.index.sitesearch "
+             "import index_site; index_site(Path(sys.argv[1]))", str(site)]
+    times, peak = [], 0
+    for _ in range(runs):
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        seconds, rss = measure(index)
+        times.append(seconds)
+        peak = max(peak, rss)
+    pages = json.loads((site / "pagefind/pagefind-entry.json").read_text())["languages"]
+    return site, {"pages": sum(v["page_count"] for v in pages.values()), "median_s": round(statistics.median(times), 2),
+                  "runs_s": [round(t, 2) for t in times], "peak_rss_mib": peak,
+                  "bundle_mib": round(folder_bytes(site / "pagefind") / 2**20, 1)}
+
+
+def bench_queries(site: Path, queries: list[str]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.func.log_message = lambda *a: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    out = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for query in queries:
+                out.append(_query_bytes(browser, base, query))
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def _query_bytes(browser, base: str, query: str) -> dict:
+    page = browser.new_context().new_page()  # a fresh cache: the first query's full cost
+    responses = []
+    page.on("response", lambda r: responses.append(r))
+    page.goto(f"{base}/sok/?{query}")
+    page.wait_for_function("() => { const s = document.getElementById('sok-status').textContent;"
+                           " return s && !/^(Söker|Searching)/.test(s); }", timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    raw = gzipped = search_only = 0
+    for response in responses:
+        body = response.body() if response.ok and response.request.method != "HEAD" else b""
+        text = response.headers.get("content-type", "").startswith(TEXT_TYPES)
+        raw += len(body)
+        gzipped += len(gzip.compress(body)) if text else len(body)
+        search_only += len(body) if "/pagefind/" in response.url else 0
+    result = {"query": query, "status": page.inner_text("#sok-status"), "requests": len(responses),
+              "bytes": raw, "bytes_gzip_host": gzipped, "pagefind_bytes": search_only}
+    page.context.close()
+    return result
+
+
+def bench_lunr(root: Path, runs: int, query: str) -> dict:
+    cache = root / ".diarium-cache/search-index"
+    shutil.rmtree(cache, ignore_errors=True)
+    first, rss = measure(diarium(root, "search", query, "--json"))
+    build_s = _index_build_seconds(root)
+    cached = [measure(diarium(root, "search", query, "--json"))[0] for _ in range(max(runs, 5))]
+    index = (cache / "index.json").read_bytes()
+    return {"first_search_s": round(first, 2), "first_search_peak_rss_mib": rss, "index_build_s": round(build_s, 2),
+            "index_mib": round(len(index) / 2**20, 1), "index_gzip_mib": round(len(gzip.compress(index, 6)) / 2**20, 1),
+            "records_mib": round((cache / "records.json").stat().st_size / 2**20, 1),
+            "cached_search_median_s": round(statistics.median(cached), 2), "cached_runs_s": [round(t, 2) for t in cached]}
+
+
+def _index_build_seconds(root: Path) -> float:
+    """engine.build_index alone (the content already loaded and linked)."""
+    from generator.search import engine
+    from generator.search.records import published_site, records
+    site, config = published_site(root / "content", root / "config.yaml")
+    found = records(site, config)
+    started = time.perf_counter()
+    engine.build_index(found)
+    return time.perf_counter() - started
+
+
+def seeds() -> Path:
+    """A copy of content/ and config.yaml, so nothing is written into the repository."""
+    root = OUT / "seeds"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy(ROOT / "config.yaml", root / "config.yaml")
+    return root
+
+
+def bench(name: str, root: Path, runs: int, queries: list[str]) -> dict:
+    site, pagefind = bench_pagefind(root, runs)
+    return {"corpus": name, "pagefind": pagefind, "queries": bench_queries(site, queries),
+            "lunr": bench_lunr(root, runs, "jourboende")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    results = [bench("seeds", seeds(), args.runs, ["q=jourboende", "q=SN+2012%3A195", "q=statsbidrag&year=2018"])]
+    if args.items:
+        root = corpus(args.items)
+        results.append(bench(f"synthetic-{args.items}", root, args.runs,
+                             ["q=jourboende", "q=SN+2012%3A5", "q=statsbidrag&committee=socialnamnden&year=2012",
+                              "q=serveringstillst%C3%A5nd+alkohollagen"]))
+    print(json.dumps(results, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

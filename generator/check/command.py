@@ -1,0 +1,141 @@
+"""``diarium check``: validate the content, build it into a temporary folder and check the result.
+
+Exits 1 on any error, with one line per finding (file, line, what is wrong), or a JSON report with
+``--json``. Findings in a built page name the content file that caused them when its text is found
+there, otherwise the page and its template.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.build import BuildOptions, BuildResult, build
+from generator.check import html, links
+from generator.check.personal import find_personal_data
+from generator.check.records import diary_number_warnings, import_warnings
+from generator.check.sources import Sources
+from generator.problems import ContentError, Problem
+from generator.redact import Redactor
+from generator.render import Page, plan
+
+
+@dataclass
+class Report:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    redactions: dict[str, int] = field(default_factory=dict)
+    html_validation: str = "not run"
+    pages: int = 0
+    links: int = 0
+
+    def add(self, problems: list[Problem]) -> None:
+        self.errors += [p for p in problems if p.level == "error"]
+        self.warnings += [p for p in problems if p.level != "error"]
+
+    def as_text(self) -> str:
+        lines = [str(p) for p in self.errors + self.warnings]
+        lines += [f"redaction rule {rule!r}: {n} replacement(s)" for rule, n in self.redactions.items()]
+        lines.append(f"HTML validation: {self.html_validation}")
+        lines.append(f"diarium check: {self.pages} page(s), {self.links} internal link(s) checked; "
+                     f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+        return "\n".join(lines)
+
+    def as_json(self) -> str:
+        report = asdict(self)
+        report["ok"] = not self.errors
+        return json.dumps(report, ensure_ascii=False, indent=1)
+
+
+def register(commands) -> None:
+    from generator.cli import add_site_arguments  # cli imports this module first
+    p = commands.add_parser("check", help="build into a temporary folder and check what would be published")
+    add_site_arguments(p)
+    p.add_argument("--base-url", help="URL the site will be published at (as for diarium build)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--skip-html", action="store_true", help="skip HTML validation with the Nu Html Checker")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    report = check(args.content, args.config, args.base_url, validate_html=not args.skip_html)
+    print(report.as_json() if args.json else report.as_text())
+    return 1 if report.errors else 0
+
+
+def check(content: Path, config: Path, base_url: str | None = None, validate_html: bool = True) -> Report:
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="diarium-check-") as tmp:
+        out = Path(tmp) / "site"
+        try:
+            result = build(BuildOptions(content=Path(content), out=out, config=Path(config), base_url=base_url,
+                                        incremental=False))  # a gate checks a whole fresh build
+        except ContentError as exc:
+            report.add(exc.problems)
+            report.html_validation = "not run: the build failed"
+            return report
+        places = _inspect(report, result, out, Path(content))
+        report.add(_config_warnings(result, str(config)))
+        if validate_html:
+            _validate_html(report, out, places)
+        else:
+            report.html_validation = "skipped (--skip-html)"
+    return report
+
+
+def _inspect(report: Report, result: BuildResult, out: Path, content: Path) -> Places:
+    site, config = result.site, result.config
+    sources = Sources(site, content, Redactor(config))
+    places = Places({page.output: page for page in plan(site, config)}, sources)
+    report.pages, report.redactions = result.pages, result.redactions
+    report.add(result.warnings)
+    broken, report.links = links.check_links(out, config)
+    report.add(places.problems((b.page, b.target, f"broken link to '{b.target}': {b.why}", 0) for b in broken))
+    report.add(find_personal_data(sources, config))
+    report.add(diary_number_warnings(sources, site.scheme) + import_warnings(site, sources))
+    return places
+
+
+def _config_warnings(result: BuildResult, path: str) -> list[Problem]:
+    problems = [Problem(path, 0, "redact", f"rule {rule!r} made no replacement", "warning")
+                for rule, n in result.redactions.items() if n == 0]
+    if not urlsplit(result.config.base_url).netloc:
+        problems.append(Problem(path, 0, "base_url", "has no host: feed, sitemap, canonical and Open Graph URLs "
+                                "are not absolute (set it, or pass --base-url)", "warning"))
+    return problems
+
+
+def _validate_html(report: Report, out: Path, places: Places) -> None:
+    command, report.html_validation = html.find_checker()
+    if command:
+        report.add(places.problems((i.page, "", f"invalid HTML: {i.message}", i.line)
+                                   for i in html.validate(out, command)))
+
+
+class Places:
+    """Names the place a finding in a built page comes from: the content file whose text contains
+    ``needle``, else the page's template, where the same finding on many pages is reported once."""
+
+    def __init__(self, pages: dict[str, Page], sources: Sources):
+        self.pages, self.sources = pages, sources
+        self.seen: set[tuple[str, str]] = set()
+
+    def problems(self, findings) -> list[Problem]:
+        """``findings``: (output file, needle, message, line in the output)."""
+        return [p for p in (self._problem(*f) for f in findings) if p]
+
+    def _problem(self, output: str, needle: str, message: str, line: int) -> Problem | None:
+        page = self.pages.get(output)
+        shown = [page.record, *getattr(page.record, "documents", [])] if page else []  # an item shows its papers
+        for path in [r.source.path for r in shown if hasattr(r, "source")] if needle else []:
+            found = self.sources.line_of(path, needle, 0)
+            if found:
+                return Problem(path, found, "", message)
+        where = f"templates/{page.template}" if page else output
+        if (where, message) in self.seen:
+            return None
+        self.seen.add((where, message))
+        at = f" (first on page {page.url}" + (f", line {line})" if line else ")") if page else ""
+        return Problem(where, 0 if page else line, "", message + at)

@@ -1,0 +1,74 @@
+"""``diarium import FILE... [--content DIR] [--committee ID] [--force] [--dry-run]``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from generator.config import load_config
+from generator.importer import write
+from generator.importer.content import File, document_file, meeting_files
+from generator.importer.convert import read_record
+from generator.importer.records import Meeting
+from generator.importer.source import NotARecord
+
+
+def register(subparsers) -> None:
+    from generator.cli import add_site_arguments   # here: generator.cli imports this module
+    parser = subparsers.add_parser(
+        "import", help="convert text extracted from committee records into content files",
+        description="Convert each FILE (text extracted from a PDF record) into content files.")
+    parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    add_site_arguments(parser)
+    parser.add_argument("--committee", help="committee id (folder) to import meetings into")
+    parser.add_argument("--force", action="store_true", help="overwrite files edited since their import")
+    parser.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config, _ = load_config(args.config)
+    failed = 0
+    for path in args.files:
+        try:
+            record = read_record(path, list(config.diary_prefixes))
+        except (NotARecord, OSError) as exc:
+            print(f"{path}: error: {exc}; nothing written", file=sys.stderr)
+            failed += 1
+            continue
+        source = path.name
+        if isinstance(record, Meeting):
+            files = meeting_files(record, args.content, source, args.committee)
+            warnings = list(dict.fromkeys(record.warnings + [w for item in record.items for w in item.warnings]))
+            documents = sum(len(item.documents) for item in record.items)
+            print(f"{path}: meeting {record.committee} {record.date}: {len(record.items)} items, "
+                  f"{documents} documents, {len(warnings)} warnings")
+        else:
+            files = [document_file(record, args.content, source)]
+            warnings = record.warnings
+            print(f"{path}: document {record.title!r}: 0 items, 1 document, {len(warnings)} warnings")
+        for warning in warnings:
+            print(f"  warning: {warning}")
+        _write(files, args)
+    return 1 if failed else 0
+
+
+def _write(files: list[File], args: argparse.Namespace) -> None:
+    counts: Counter[str] = Counter()
+    for file in files:
+        text = write.render(file.meta, file.body)
+        state = write.status(file.path, text)
+        if file.create_only and state != "new":
+            state = "kept"      # a committee is created once; then it belongs to its editors
+        elif state == "edited" and args.force:
+            state = "forced"
+        elif state == "edited":
+            print(f"  skipped {file.path}: edited since its import (--force overwrites it)")
+        if state in ("new", "update", "forced") and not args.dry_run:
+            write.write_atomic(file.path, text)
+        counts[state] += 1
+    written = counts["new"] + counts["update"] + counts["forced"]
+    verb = "would write" if args.dry_run else "wrote"
+    print(f"  {verb} {written} file{'' if written == 1 else 's'}, {counts['same']} unchanged, "
+          f"{counts['edited']} edited by hand kept" + (", existing committee kept" if counts["kept"] else ""))

@@ -1,0 +1,214 @@
+"""The notice header (*kallelse*) of a meeting record and its agenda (*Ärenden*), field guide
+§4.1 and §6.3 step 1. A record is a meeting when the header's features are present among its
+first non-empty lines, wherever they sit."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from generator.diary import DiaryScheme
+from generator.importer.labels import is_anchor
+from generator.importer.records import AgendaEntry, Meeting, Span
+from generator.importer.source import ISO_DATE, blank, date_line, label, plain
+
+_TIME = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?", re.I)
+_AGENDA_LINE = re.compile(r"^\s*[-*•]\s*(\d{1,2})[.)]?\s+(.+?)\s*$")
+_FIELD = re.compile(r"^(Tid|Plats)\b[\s:]*(.*)$", re.I)
+_GROUPS = re.compile(r"\(([^()]*)\)")
+_CONTACT = re.compile(r"@|\btfn\b|\btel(?:efon)?\b", re.I)
+_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.I)   # "Botkyrka kommun"
+_ROLES = {"ordförande": "chair", "sekreterare": "secretary"}
+_NAME_AND_ROLE = re.compile(r"^([^\d,]{3,40}),\s*(ordförande|sekreterare)$", re.I)
+HEADER_WINDOW = 40
+
+
+def is_meeting(lines: list[str]) -> bool:
+    """At least four of: a date line, ``Tid``, ``Plats``, ``Ärenden``, ``Justering``, an agenda
+    bullet, among the first non-empty lines; an agenda bullet or both ``Tid`` and ``Plats``."""
+    first = [line for line in lines if not blank(line)][:HEADER_WINDOW]
+    features = {
+        "date": any(date_line(x) for x in first),
+        "time": any(_FIELD.match(plain(x)) and plain(x).lower().startswith("tid") for x in first),
+        "place": any(plain(x).lower().startswith("plats") for x in first),
+        "agenda": any(label(x) == "ärenden" for x in first),
+        "adjustment": any(label(x) == "justering" for x in first),
+        "bullet": any(_AGENDA_LINE.match(x) for x in first),
+    }
+    return sum(features.values()) >= 4 and (features["bullet"] or (features["time"] and features["place"]))
+
+
+def agenda_span(lines: list[str]) -> tuple[int, int]:
+    """Line range of the agenda list: bullets in the notice header, blank lines tolerated, up to
+    the first other non-blank line; empty when there is none."""
+    limit = next((i for i, x in enumerate(lines) if is_anchor(x)), len(lines))   # before any decision
+    start = next((i for i, x in enumerate(lines[:limit]) if _AGENDA_LINE.match(x)), 0)
+    end = start
+    for i in range(start, len(lines)):
+        if _AGENDA_LINE.match(lines[i]) or _continues(lines, i):
+            end = i + 1
+        elif not blank(lines[i]):
+            break
+    return start, end
+
+
+def _continues(lines: list[str], i: int) -> bool:
+    """A wrapped agenda title: right under a bullet, opening in lowercase or with the dnr
+    bracket, or closing a bracket the bullet left open."""
+    if i == 0 or blank(lines[i]) or not (_AGENDA_LINE.match(lines[i - 1]) or _continues(lines, i - 1)):
+        return False
+    text = lines[i].strip()
+    above = lines[i - 1]
+    return text[:1].islower() or text.startswith("(") or above.count("(") > above.count(")")
+
+
+def read_agenda(lines: list[str], scheme: DiaryScheme) -> list[AgendaEntry]:
+    start, end = agenda_span(lines)
+    entries = []
+    raw: list[tuple[int, str, int]] = []
+    for i in range(start, end):
+        m = _AGENDA_LINE.match(lines[i])
+        if m:
+            raw.append((int(m.group(1)), m.group(2), i))
+        elif raw and not blank(lines[i]):
+            raw[-1] = (raw[-1][0], raw[-1][1] + " " + lines[i].strip(), raw[-1][2])
+    for number, text, i in raw:
+        title, numbers, problems = split_title(text, scheme)
+        entries.append(AgendaEntry(number, title, numbers, Span(i, i + 1), problems))
+    for position, entry in enumerate(entries, 1):
+        if entry.number != position:
+            entry.problems.append(f"agenda line {entry.span.start + 1} is numbered {entry.number} "
+                                  f"at position {position}")
+            entry.number = position
+    return entries
+
+
+def split_title(text: str, scheme: DiaryScheme) -> tuple[str, list[str], list[str]]:
+    """Title, diary numbers and their problems of an agenda line or item heading. The item's own
+    number is in the last bracket holding one of ours (``(SOU 2017:101) (SN 2018:90)``), even
+    with text after it; else bare at the end (``Lex Sarah SN 2018:54``, ``(SN 2012:5``)."""
+    groups = [m for m in _GROUPS.finditer(text) if scheme.find(m.group(1))]
+    if groups:
+        first = last = groups[-1]
+        for m in reversed(groups[:-1]):      # "(SN 2012:5) (SN 2012:6)": both are the item's
+            if text[m.end():first.start()].strip():
+                break
+            first = m
+        mentions = scheme.find(text[first.start():last.end()])
+        title = (text[:first.start()].rstrip() + " " + text[last.end():].strip()).strip()
+    else:
+        found = scheme.find(text)
+        mentions = found[-1:] if found and found[-1].end >= len(text.rstrip(") ")) else []
+        title = text[:mentions[0].start].rstrip(" (") if mentions else text
+    numbers = [str(x.number) for x in mentions if x.number]
+    problems = [f"diary number {x.text!r} is {x.problem}" for x in mentions if x.problem]
+    return title.strip(), numbers, problems
+
+
+def read_header(lines: list[str], end: int, scheme: DiaryScheme) -> Meeting:
+    """The meeting fields of the notice header in ``lines[:end]``."""
+    a_start, a_end = agenda_span(lines)
+    if a_start == a_end:        # no agenda: all of the header comes before where it would be
+        a_start = a_end = end
+    head = [(i, lines[i]) for i in range(end) if not blank(lines[i]) and not a_start <= i < a_end]
+    meeting = Meeting(committee="", date=date(1900, 1, 1), span=Span(0, end))
+    notes, body, by = [], [], []
+    adjusting = False
+    for k, (i, line) in enumerate(head):
+        text, key = plain(line).rstrip(), label(line)
+        role = label(head[k + 1][1]) if k + 1 < len(head) else ""
+        field = _FIELD.match(line.strip())
+        signer = _NAME_AND_ROLE.match(text)
+        if date_line(line) and meeting.date.year == 1900:
+            meeting.date = _date(date_line(line))
+        elif field and field.group(1).lower() == "tid":
+            _read_time(meeting, field.group(2), notes)
+        elif field:
+            meeting.place = field.group(2).strip() or None
+        elif key == "ärenden" or key.startswith("kallelse") or key in _ROLES:
+            pass                # labels; a role line was read with the name above it
+        elif key.startswith("justering"):
+            by += [v for v in [text[len("justering"):].strip(" :")] if v]
+        elif role in _ROLES and _is_name(text):
+            setattr(meeting, _ROLES[role], _name(text))
+        elif signer:            # "Mats Einarsson, ordförande" on one line
+            setattr(meeting, _ROLES[signer.group(2).casefold()], _name(signer.group(1)))
+        elif adjusting and _is_name(text):
+            by.append(text)     # names under Justering: minutes, not a notice
+        elif i < a_start and _ORGANISATION.search(text) and not meeting.organisation:
+            meeting.organisation = text
+        elif not meeting.committee and i < a_start:
+            meeting.committee = text
+        elif _CONTACT.search(text):
+            body.append(line)
+        else:
+            notes.append(line.strip())
+        adjusting = key.startswith("justering") or (adjusting and _is_name(text) and role not in _ROLES)
+    if by:
+        meeting.kind, meeting.adjustment = "protokoll", {"by": by}
+    meeting.notes = notes
+    meeting.body = "\n".join(body)
+    meeting.agenda = read_agenda(lines, scheme)
+    for entry in meeting.agenda:
+        meeting.warnings += [f"agenda item {entry.number}: {p}" for p in entry.problems]
+    _check(meeting)
+    return meeting
+
+
+def _read_time(meeting: Meeting, value: str, notes: list[str]) -> None:
+    """``2012-12-11, kl 19:30 *OBS Tiden*``: the time, and the rest as a note."""
+    m = _TIME.search(value)
+    if m:
+        meeting.time = f"{int(m.group(1)):02d}:{m.group(2) or '00'}"
+    iso = re.search(r"(?:19|20)\d\d-\d\d-\d\d", value)
+    if iso and meeting.date.year == 1900 and ISO_DATE.match(iso.group(0)):
+        meeting.date = _date(iso.group(0))
+    rest = value[m.end():] if m else ""
+    rest = rest.strip(" ,.")
+    if rest:
+        notes.append(rest)
+
+
+def _check(meeting: Meeting) -> None:
+    missing = [name for name, value in (("committee", meeting.committee), ("time", meeting.time),
+                                        ("place", meeting.place), ("chair", meeting.chair),
+                                        ("secretary", meeting.secretary)) if not value]
+    if meeting.date.year == 1900:
+        missing.insert(0, "date")
+    if missing:
+        meeting.warnings.append("notice header has no " + ", ".join(missing))
+    if not meeting.agenda:
+        meeting.warnings.append("no agenda (Ärenden) found: items are numbered in the order found")
+
+
+def _is_name(text: str) -> bool:
+    """A name line of the signature block under the agenda: 2–4 words, no digits."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and not re.search(r"\d|[.:;,]$", text) and all(w[:1].isupper() for w in words)
+
+
+def _name(text: str) -> str:
+    """``MATS EINARSSON`` → ``Mats Einarsson``; mixed-case names as written."""
+    return text.title() if text.isupper() else text
+
+
+def _date(text: str) -> date:
+    return date(*map(int, text.split("-")))
+
+
+_PREFIXED = re.compile(r"(?<![\w/])([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4})\s*(?:Dnr\s*)?/{0,2}\s*(?:19|20)\d\d\s*:\s*\w")
+
+
+def agenda_prefixes(lines: list[str]) -> list[str]:
+    """Diary prefixes the record itself uses: in the last bracket of agenda lines and on
+    ``Dnr`` lines. A committee unknown to ``config.yaml`` still gets its numbers read."""
+    found: dict[str, None] = {}
+    start, end = agenda_span(lines)
+    for line in lines[start:end]:
+        groups = _GROUPS.findall(line)
+        for m in _PREFIXED.finditer(groups[-1] if groups else ""):
+            found.setdefault(m.group(1))
+    for line in lines:
+        if re.match(r"^\W*dnr\b", line, re.I):
+            for m in _PREFIXED.finditer(line):
+                found.setdefault(m.group(1))
+    return list(found)

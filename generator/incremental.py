@@ -1,0 +1,126 @@
+"""Incremental ``diarium build``: what the last build into an output folder was made from.
+
+The manifest (``.diarium-cache/<output folder>/`` beside the output folder) keeps the stamps of every
+input (content, config, templates, code, options), every page's signature (generator.deps) and
+the size and time of every file the build left in the output. A build whose inputs and output
+are exactly as recorded writes nothing; otherwise only pages whose signature changed are rendered
+and the others are hard-linked from the old output into the new one, which is then swapped in
+as a whole as before — the published folder is never half-written.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+
+from generator.deps import code_stamp
+from generator.parsecache import ParseCache
+from generator.problems import Problem
+from generator.write import Output
+
+CACHE = ".diarium-cache"
+
+
+def tree_stamp(folder: Path) -> dict[str, list]:
+    """Every file under ``folder`` with its modification time and size (folders as ``[]``)."""
+    found: dict[str, list] = {}
+    stack = [(Path(folder), "")]
+    while stack:
+        path, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found[rel + "/"] = []
+                stack.append((Path(entry.path), rel + "/"))
+            else:
+                stat = entry.stat()
+                found[rel] = [stat.st_mtime_ns, stat.st_size]
+    return found
+
+
+class BuildCache:
+    """The manifest and parse cache of the builds into one output folder."""
+
+    def __init__(self, options, config, folder: Path | None = None):
+        self.out = Path(options.out).resolve()
+        self.folder = folder or self.out.parent / CACHE / self.out.name
+        self.inputs = {"options": [str(Path(options.content).resolve()), options.base_url, options.drafts,
+                                   getattr(options, "search", None)],
+                       "config": _file_stamp(options.config),
+                       "code": code_stamp(),
+                       "templates": [tree_stamp(d) for d in config.template_dirs()],
+                       "content": tree_stamp(options.content)}
+        self.manifest = _read_json(self.folder / "manifest.json")
+        self.signatures: dict[str, str] = {}  # page output → signature, for the manifest
+
+    @cached_property
+    def records(self) -> ParseCache:
+        """Read only when the content is loaded: an unchanged build does not need it."""
+        return ParseCache.open(self._records_file())
+
+    def unchanged(self) -> bool:
+        """Nothing to do: same inputs, and the output is exactly what the last build left."""
+        return self.manifest.get("inputs") == self.inputs and self.manifest.get("output") == tree_stamp(self.out)
+
+    def warnings(self) -> list[Problem]:
+        return [Problem(*p) for p in self.manifest.get("warnings", [])]
+
+    def stale(self, pages, signer) -> list:
+        """The pages to render: new ones, changed ones, and ones whose old file is not intact."""
+        old, output = self.manifest.get("pages", {}), self.manifest.get("output", {})
+        self.signatures = {p.output: signer.sign(p) for p in pages}
+        return [p for p in pages if old.get(p.output) != self.signatures[p.output]
+                or output.get(p.output) != _file_stamp(self.out / p.output)]
+
+    def seed(self, output: Output, pages, stale) -> None:
+        """Hard-link the unchanged pages of the old output into the new one (never written to:
+        rendered pages are new files)."""
+        made = set()
+        for page in {p.output for p in pages} - {p.output for p in stale}:
+            target = output.path(page)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.link(self.out / page, target)
+
+    def save(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
+        """After a build that loaded the whole site: the manifest and the parse cache."""
+        self.records.prune()
+        self.records.save(self._records_file())
+        for old in self.folder.glob("records-*.pickle"):
+            if old != self._records_file():
+                old.unlink()
+        self.save_manifest(pages, warnings, redactions)
+
+    def _records_file(self) -> Path:
+        """Records parsed by other code may not fit this code: one file per version of diarium."""
+        return self.folder / f"records-{code_stamp()[:16]}.pickle"
+
+    def save_manifest(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),
+                    "count": pages, "redactions": redactions,
+                    "warnings": [[p.path, p.line, p.field, p.message, p.level] for p in warnings]}
+        tmp = self.folder / "manifest.tmp"
+        tmp.write_text(json.dumps(manifest), encoding="utf-8")
+        os.replace(tmp, self.folder / "manifest.json")
+
+
+def _file_stamp(path) -> list | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

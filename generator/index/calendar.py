@@ -1,0 +1,62 @@
+"""iCalendar files (RFC 5545) of meetings to subscribe to: all committees, and each committee.
+
+Times are Swedish local time with a VTIMEZONE for Europe/Stockholm covering the years the
+meetings span. UIDs are made of the committee and meeting ids, so an event keeps its UID across
+builds and a calendar client updates it instead of adding a copy; DTSTAMP is the meeting's date,
+not the clock, so unchanged content gives unchanged files.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from generator.config import Config
+from generator.index.clock import local_time
+from generator.model import Meeting, Site
+from generator.pagemeta import calendar_url
+from generator.render import load_strings
+from generator.write import Output
+
+
+def write_calendars(site: Site, config: Config, output: Output) -> None:
+    word = load_strings(config)["meeting"].lower()  # "sammanträde"
+    output.write(calendar_url().lstrip("/"), _calendar(config.title, site.meetings, config, word))
+    for committee in site.committees:
+        output.write(calendar_url(committee).lstrip("/"), _calendar(committee.name, committee.meetings, config, word))
+
+
+def meeting_uid(meeting: Meeting, config: Config) -> str:
+    host = urlsplit(config.base_url).hostname or "diarium"
+    return f"{meeting.committee.id}-{meeting.id}@{host}"
+
+
+def _calendar(name: str, meetings: list[Meeting], config: Config, word: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//diarium//diarium//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.time, m.committee.id, m.id)):
+        calendar.add_component(_event(meeting, config, word))
+    timed = [m.date for m in meetings if m.time]
+    if timed:
+        calendar.add_missing_timezones(first_date=date(min(timed).year, 1, 1), last_date=date(max(timed).year, 12, 31))
+    return calendar.to_ical()
+
+
+def _event(meeting: Meeting, config: Config, word: str) -> Event:
+    event = Event()
+    event.add("uid", meeting_uid(meeting, config))
+    event.add("dtstamp", datetime(meeting.date.year, meeting.date.month, meeting.date.day, tzinfo=timezone.utc))
+    event.add("dtstart", local_time(meeting.date, meeting.time) if meeting.time else meeting.date)
+    if meeting.time and meeting.end_time:
+        event.add("dtend", local_time(meeting.date, meeting.end_time))
+    event.add("summary", meeting.title or f"{meeting.committee.name}, {word}")
+    if meeting.place:
+        event.add("location", meeting.place)
+    event.add("url", config.absolute_url(meeting.url))
+    event.add("description", "\n".join(f"{i.number}. {i.title}" for i in meeting.items))
+    return event

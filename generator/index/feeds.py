@@ -1,0 +1,101 @@
+"""Atom feeds (RFC 4287) of new meetings and items: the whole site, each committee, each case.
+
+Written by hand with ElementTree so the bytes depend on the content alone: every timestamp is a
+record's own date (and meeting time), never the clock, and unchanged content gives unchanged feeds.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.config import Config
+from generator.index.clock import local_time
+from generator.model import Document, Item, Meeting, Site
+from generator.pagemeta import feed_url
+from generator.render import load_strings
+from generator.text import long_date
+from generator.write import Output
+
+ATOM = "http://www.w3.org/2005/Atom"
+EPOCH = "1970-01-01T00:00:00+00:00"  # `updated` of a feed with no entries yet
+SUMMARY_CHARS = 600
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    when: datetime
+    title: str
+    url: str
+    summary: str
+
+
+def write_feeds(site: Site, config: Config, output: Output) -> None:
+    entries = Entries(config)
+    _write(output, config, None, config.title, [e for m in site.meetings for e in entries.meeting(m)])
+    for committee in site.committees:
+        records = [e for m in committee.meetings for e in entries.meeting(m)]
+        _write(output, config, committee, f"{committee.name} – {config.title}", records)
+    for case in site.cases.values():
+        records = [entries.record(r) for r in case.carriers + case.mentions]
+        _write(output, config, case, f"{entries.strings['case']} {case.number} – {config.title}", records)
+
+
+class Entries:
+    """Feed entries for records, titled in the site's language."""
+
+    def __init__(self, config: Config):
+        self.config, self.strings = config, load_strings(config)
+
+    def meeting(self, meeting: Meeting) -> list[Entry]:
+        return [self.record(meeting)] + [self.record(item) for item in meeting.items]
+
+    def record(self, record: Meeting | Item | Document) -> Entry:
+        if isinstance(record, Meeting):
+            title = (f"{record.committee.name}, {long_date(record.date, self.config.language)}: "
+                     f"{self.strings['kind_' + record.kind]}")
+            summary = "\n".join([record.place] + [f"{i.number}. {i.title}" for i in record.items])
+            return Entry(local_time(record.date, record.time), title, record.url, summary)
+        if isinstance(record, Item):
+            title = f"{record.committee.name} {record.date.isoformat()}: {record.number}. {record.title}"
+            when = local_time(record.date, record.meeting.time)
+            return Entry(when, title, record.url, record.decision or record.summary or record.body)
+        title = f"{self.strings['kind_' + record.kind]}: {record.title}"
+        when = local_time(record.sort_date) if record.sort_date else datetime.fromisoformat(EPOCH)
+        return Entry(when, title, record.url, record.body)
+
+
+def _write(output: Output, config: Config, record, title: str, entries: list[Entry]) -> None:
+    entries = sorted(sorted(entries, key=lambda e: e.url), key=lambda e: e.when, reverse=True)
+    entries = entries[:config.feed_entries]
+    page = record.url if record else "/"
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": config.language})
+    _text(feed, "id", config.absolute_url(page))
+    _text(feed, "title", title)
+    _text(feed, "updated", entries[0].when.isoformat() if entries else EPOCH)
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=config.absolute_url(feed_url(record)))
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=config.absolute_url(page))
+    _text(ET.SubElement(feed, "author"), "name", config.title)
+    _text(feed, "generator", "diarium")
+    for entry in entries:
+        _entry(feed, entry, config)
+    ET.indent(feed)
+    output.write(feed_url(record).lstrip("/"), ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
+
+
+def _entry(feed: ET.Element, entry: Entry, config: Config) -> None:
+    element = ET.SubElement(feed, "entry")
+    _text(element, "id", config.absolute_url(entry.url))
+    _text(element, "title", entry.title)
+    _text(element, "updated", entry.when.isoformat())
+    ET.SubElement(element, "link", rel="alternate", type="text/html", href=config.absolute_url(entry.url))
+    summary = entry.summary.strip()
+    if summary:
+        cut = summary if len(summary) <= SUMMARY_CHARS else summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+        _text(element, "summary", cut)
+
+
+def _text(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, tag).text = _NOT_XML.sub("", value)

@@ -1,0 +1,52 @@
+"""JSON Schemas (draft 2020-12) of the open-data files, published beside them.
+
+The order of each record's properties is also the column order of the CSV versions.
+"""
+from __future__ import annotations
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+TEXT = {"type": "string"}
+DATE = {"type": "string", "format": "date"}
+OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
+COUNT = {"type": "integer", "minimum": 0}
+URL = {"type": "string", "description": "site-relative URL, without the site's base path"}
+TEXTS = {"type": "array", "items": TEXT}
+DIARY_NUMBERS = {"type": "array", "items": {"type": "string", "pattern": r"^\S+ \d{4}:\d+$"}}
+
+
+def _records(title: str, properties: dict) -> dict:
+    record = {"type": "object", "properties": properties, "required": list(properties),
+              "additionalProperties": False}
+    return {"$schema": DRAFT, "title": title, "type": "array", "items": record}
+
+
+MEETING = {"committee": TEXT, "committee_id": TEXT, "id": TEXT, "date": DATE, "time": TEXT, "place": TEXT,
+           "kind": {"enum": ["kallelse", "protokoll"]}, "url": URL, "item_count": COUNT}
+
+ITEM = {"committee": TEXT, "committee_id": TEXT, "meeting": DATE, "meeting_id": TEXT,
+        "number": {"type": "integer", "minimum": 1}, "title": TEXT, "diary_numbers": DIARY_NUMBERS, "url": URL,
+        "documents": {"type": "array", "items": {
+            "type": "object", "required": ["kind", "title", "url"],
+            "properties": {"kind": TEXT, "title": TEXT, "url": URL, "id": TEXT}}},
+        "id": {**TEXT, "description": "stable: committee/meeting/item number"}}
+
+DOCUMENT = {"id": {**TEXT, "description": "stable: the item's id and the file name, or dokument/<name>"},
+            "kind": {"enum": ["tjansteskrivelse", "bilaga", "dokument"]}, "title": TEXT, "date": OPTIONAL_DATE,
+            "year": {"type": ["integer", "null"]}, "diary_numbers": DIARY_NUMBERS,
+            "committee_id": {"type": ["string", "null"]}, "item_id": {"type": ["string", "null"]},
+            "organisation": TEXT, "url": URL}
+
+REFERENCE = {"type": "object", "required": ["type", "id", "title", "date", "url"], "additionalProperties": False,
+             "properties": {"type": {"enum": ["meeting", "item", "document"]}, "id": TEXT, "title": TEXT,
+                            "date": OPTIONAL_DATE, "url": URL}}
+
+CASE = {"diary_number": DIARY_NUMBERS["items"], "url": URL,
+        "carriers": {"type": "array", "items": REFERENCE, "description": "records filed under the number"},
+        "mentions": {"type": "array", "items": REFERENCE, "description": "records whose text mentions it"}}
+
+SCHEMAS = {
+    "meetings.schema.json": _records("Meetings", MEETING),
+    "items.schema.json": _records("Agenda items", ITEM),
+    "documents.schema.json": _records("Documents", DOCUMENT),
+    "cases.schema.json": _records("Cases by diary number", CASE),
+}

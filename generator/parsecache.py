@@ -1,0 +1,75 @@
+"""Parsed content files kept between builds, so only files that changed are parsed again.
+
+Parsing YAML front matter is most of the cost of loading a large site; a file whose path,
+modification time and size are unchanged gives the same record and the same problems, so both
+are kept (in memory for the preview, pickled under ``.diarium-cache/`` for ``diarium build``).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Entry:
+    stamp: tuple  # (mtime_ns, size, kind, diary prefixes): what the parse depended on
+    record: object  # load.Record, or None when the file could not be used
+    problems: list
+    digest: str  # of the file's bytes: pages depending on the file change when it does
+
+
+class ParseCache:
+    def __init__(self, entries: dict[str, Entry] | None = None):
+        self.entries = entries or {}
+        self.dirty = False
+        self.seen: set[str] = set()
+
+    def read(self, loader, path: Path, kind: str):
+        """``loader.read`` through the cache: parse only when the file or its context changed."""
+        rel = loader._rel(path)
+        stat = os.stat(path)
+        stamp = (stat.st_mtime_ns, stat.st_size, kind, tuple(loader.scheme.canonical.values()))
+        self.seen.add(rel)
+        entry = self.entries.get(rel)
+        if entry is None or entry.stamp != stamp:
+            before = len(loader.problems)
+            record = loader.parse(path, kind)
+            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+            entry = self.entries[rel] = Entry(stamp, record, loader.problems[before:], digest)
+            self.dirty = True
+        else:
+            loader.problems.extend(entry.problems)
+        return entry.record
+
+    def digest(self, rel: str) -> str:
+        entry = self.entries.get(rel)
+        return entry.digest if entry else ""
+
+    def prune(self) -> None:
+        """After loading the whole site: forget the files it no longer has."""
+        gone = self.entries.keys() - self.seen
+        for rel in gone:
+            del self.entries[rel]
+        self.dirty |= bool(gone)
+        self.seen = set()
+
+    @classmethod
+    def open(cls, path: Path) -> ParseCache:
+        try:
+            with open(path, "rb") as f:
+                return cls(pickle.load(f))
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return cls()  # no cache, or an unreadable one: parse everything
+
+    def save(self, path: Path) -> None:
+        if not self.dirty:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(self.entries, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        self.dirty = False

@@ -1,0 +1,92 @@
+"""The search cache: the lunr index (lunr.js's JSON format) and the records it refers to,
+kept in ``.diarium-cache/search-index/`` next to the content folder and rebuilt only when the content
+or the configuration changed.
+
+The fingerprint is taken from file names, sizes and modification times, so checking it costs a
+folder walk, not reading every file; a cached search never loads the content at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import lunr
+from lunr.index import Index
+
+from generator import __version__
+from generator.diary import DiaryScheme
+from generator.search import engine
+from generator.search.records import published_site, records
+
+FORMAT = 1  # bump when what is indexed, or how, changes
+
+
+@dataclass
+class Searchable:
+    index: Index
+    records: list[dict]  # each record's meta, by its ref
+    scheme: DiaryScheme
+
+
+def open_index(content: Path, config_path: Path) -> Searchable:
+    """The index of ``content``: from the cache when it is current, else built and cached."""
+    folder = content.resolve().parent / ".diarium-cache" / "search-index"
+    key = fingerprint(content, config_path)
+    cached = _read(folder, key)
+    if cached:
+        return cached
+    site, config = published_site(content, config_path)
+    found = records(site, config)
+    searchable = Searchable(engine.build_index(found), [r.meta for r in found], site.scheme)
+    _write(folder, key, searchable)
+    return searchable
+
+
+def fingerprint(content: Path, config_path: Path) -> str:
+    digest = hashlib.sha256(f"{FORMAT} {__version__} {lunr.__VERSION__}\n".encode())
+    digest.update(config_path.read_bytes() if config_path.exists() else b"")
+    digest.update("\n".join(sorted(_file_stats(str(content)))).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _file_stats(folder: str):
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _file_stats(entry.path)
+            else:
+                stat = entry.stat()
+                yield f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}"
+
+
+def _read(folder: Path, key: str) -> Searchable | None:
+    try:
+        meta = json.loads((folder / "records.json").read_text(encoding="utf-8"))
+        if meta["fingerprint"] != key:
+            return None
+        index = Index.load(json.loads((folder / "index.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError):
+        return None
+    return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"]))
+
+
+def _write(folder: Path, key: str, searchable: Searchable) -> None:
+    """Index first, then the records file that names the fingerprint: a cut-off write is never
+    mistaken for a current cache. A folder that cannot be written just means no cache."""
+    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()), "records": searchable.records}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "records.json").unlink(missing_ok=True)
+        _dump(folder / "index.json", searchable.index.serialize())
+        _dump(folder / "records.json", meta)
+    except OSError:
+        pass
+
+
+def _dump(path: Path, value) -> None:
+    tmp = path.with_suffix(f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,42 @@
+"""``diarium serve [--content DIR] [--config FILE] [--port N] [--host ADDR] [--drafts/--no-drafts] [--open]
+[--no-search]``."""
+from __future__ import annotations
+
+import argparse
+import sys
+import webbrowser
+
+from generator.serve.session import Session
+
+
+def register(commands) -> None:
+    from generator.cli import add_site_arguments  # here: generator.cli imports this module
+    p = commands.add_parser("serve", help="preview the site while editing: rebuilds on save, reloads the browser")
+    add_site_arguments(p)
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--drafts", action=argparse.BooleanOptionalAction, default=True,
+                   help="show records marked draft: true, marked 'Utkast' (default: shown)")
+    p.add_argument("--open", action="store_true", help="open the site in the web browser")
+    p.add_argument("--no-search", dest="search", action="store_false", help="do not refresh the search index")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    session = Session(args.content, args.config, args.drafts, args.host, args.port, args.search)
+    try:
+        url = session.start()
+    except OSError as exc:
+        print(f"diarium: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Serving the preview at {url} (Ctrl-C stops)", flush=True)
+    if args.open:
+        webbrowser.open(url)
+    try:
+        while True:
+            session.step()
+    except KeyboardInterrupt:
+        print("Stopped.")
+    finally:
+        session.stop()
+    return 0

@@ -1,0 +1,69 @@
+"""Whole-site files of the preview (data files, feeds, calendars, search index), written in a
+forked child process: on a large site they take seconds, and edits must not wait for them.
+
+The child works on a copy-on-write snapshot of the loaded site, so the preview can go on
+patching its own copy meanwhile; files are replaced atomically, so the server never serves half
+of one. One child at a time; it reports back which files it wrote, so the next one can delete
+those that are no longer written (the feed of a case that is gone).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+
+from generator.index.sitesearch import index_site
+from generator.problems import ContentError
+
+
+class Indexer:
+    def __init__(self, preview, search: bool):
+        self.preview, self.search = preview, search
+        self.child = None
+        self.results = None
+
+    def busy(self) -> bool:
+        self.collect()
+        return self.child is not None
+
+    def start(self) -> None:
+        self.results, sender = multiprocessing.Pipe(duplex=False)
+        self.child = multiprocessing.get_context("fork").Process(target=self._run, args=(sender,), daemon=True)
+        self.child.start()
+        sender.close()
+
+    def collect(self) -> None:
+        """Take the child's report once it is done."""
+        if self.child is None or self.child.is_alive():
+            return
+        if self.results.poll():
+            written = self.results.recv()
+            if written is not None:
+                self.preview.index_files = written
+        self.results.close()
+        self.child.join()
+        self.child = None
+
+    def stop(self) -> None:
+        if self.child is None:
+            return
+        try:
+            os.killpg(self.child.pid, signal.SIGTERM)  # with Pagefind, if it is running
+        except ProcessLookupError:  # not yet in a group of its own, or already gone
+            self.child.terminate()
+        self.child.join(timeout=5)
+        if self.child.is_alive():
+            self.child.kill()
+            self.child.join()
+        self.child = None
+
+    def _run(self, sender) -> None:
+        os.setpgrp()  # its own process group: stop() ends Pagefind along with it
+        try:
+            sender.send(self.preview.write_indexes())
+            if self.search:
+                index_site(self.preview.output.final)
+        except ContentError as exc:
+            sender.send(None)
+            print("\n".join(map(str, exc.problems)), file=sys.stderr, flush=True)

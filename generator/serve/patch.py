@@ -1,0 +1,97 @@
+"""The preview's fast path: reload one meeting folder into the loaded, linked site in place.
+
+Loading and linking a whole large site costs seconds; an edit inside a meeting folder changes
+only that meeting, its items and documents, and the cases their diary numbers belong to. So the
+folder is loaded again on its own (through the parse cache), redacted and linked as a one-meeting
+site by the same code a build uses, and swapped in; its old records leave the cases they were in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.config import Config
+from generator.link import chronological, link_site
+from generator.load import Loader, load_meeting, meeting_order
+from generator.model import Case, Committee, Document, Item, Meeting, Site
+from generator.redact import redact_site
+
+
+@dataclass
+class Reload:
+    """One meeting folder read again; nothing in the site has changed yet."""
+
+    committee: Committee
+    old: Meeting | None
+    new: Meeting | None
+    linked: Site | None  # ``new`` linked on its own: its cases hold only its records
+
+
+def read_meeting(site: Site, config: Config, loader: Loader, folder: Path) -> Reload:
+    """Load ``folder`` (a meeting folder, or where one was) without touching ``site``."""
+    committee = next(c for c in site.committees if c.id == folder.parent.name)
+    old = next((m for m in committee.meetings if m.id == folder.name), None)
+    new = load_meeting(loader, committee, folder) if folder.is_dir() else None
+    linked = None
+    if new:
+        alone = Site(committees=[replace(committee, meetings=[new])], scheme=site.scheme)
+        redact_site(alone, config)
+        linked = link_site(alone, config)
+    return Reload(committee, old, new, linked)
+
+
+def apply(site: Site, reload: Reload, touched: dict) -> set:
+    """Swap the reloaded meeting into ``site``; returns the diary numbers whose cases changed.
+    ``touched`` maps each meeting to the numbers of the cases its records are in."""
+    numbers = touched.pop(reload.old, set())
+    if reload.old:
+        gone = {reload.old, *reload.old.items, *(d for i in reload.old.items for d in i.documents)}
+        for number in numbers:
+            case = site.cases[number]
+            case.carriers = [r for r in case.carriers if r not in gone]
+            case.mentions = [r for r in case.mentions if r not in gone]
+    created = False
+    if reload.new:
+        for number, case in reload.linked.cases.items():
+            created |= number not in site.cases
+            into = site.cases.setdefault(number, Case(number))
+            into.carriers += case.carriers
+            into.mentions += case.mentions
+        touched[reload.new] = set(reload.linked.cases)
+        numbers |= touched[reload.new]
+    _tidy(site, numbers, created)
+    meetings = [m for m in reload.committee.meetings if m is not reload.old]
+    reload.committee.meetings = sorted(meetings + [reload.new] * bool(reload.new), key=meeting_order)
+    return numbers
+
+
+def _tidy(site: Site, numbers: set, created: bool) -> None:
+    """Keep the invariants link_site gives: no empty case, records in order, cases sorted."""
+    for number in numbers:
+        case = site.cases[number]
+        if not case.carriers and not case.mentions:
+            del site.cases[number]
+        else:
+            case.carriers.sort(key=chronological)
+            case.mentions.sort(key=chronological)
+    if created:
+        site.cases = dict(sorted(site.cases.items()))
+
+
+def cases_of(site: Site) -> dict:
+    """Meeting → numbers of the cases its records are in (``touched`` for ``apply``)."""
+    touched: dict = {}
+    for number, case in site.cases.items():
+        for record in (*case.carriers, *case.mentions):
+            meeting = _meeting_of(record)
+            if meeting is not None:
+                touched.setdefault(meeting, set()).add(number)
+    return touched
+
+
+def _meeting_of(record) -> Meeting | None:
+    if isinstance(record, Meeting):
+        return record
+    if isinstance(record, Item):
+        return record.meeting
+    return record.item.meeting if isinstance(record, Document) and record.item else None

@@ -1,0 +1,220 @@
+"""The preview's builder: the site kept loaded in memory and brought up to date after each change.
+
+A change inside a meeting folder reloads just that meeting (patch.py); a template change
+re-renders the pages whose templates changed; anything else (config.yaml, a committee, a
+stand-alone document, UI strings) loads the whole site again through the parse cache. Each way,
+only pages whose signature (generator.deps) changed are rendered, and pages that no longer exist
+are deleted. A change with errors changes nothing: the last good pages stay served.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.build import BuildOptions, load_and_link, render_pages
+from generator.config import load_config
+from generator.deps import Signer
+from generator.incremental import BuildCache, tree_stamp
+from generator.index import write_indexes
+from generator.load import Loader
+from generator.model import Case, Site
+from generator.problems import ContentError, Problem
+from generator.render import Page, Renderer, latest_meetings, plan
+from generator.serve.inplace import InPlace
+from generator.serve.patch import apply, cases_of, read_meeting
+
+SEARCH = "pagefind/"  # the search bundle: written by Pagefind, not by write_indexes
+
+
+@dataclass
+class Outcome:
+    urls: list[str] = field(default_factory=list)  # pages rewritten or deleted
+    everything: bool = False  # stylesheets or the whole site changed: every open tab reloads
+    problems: list[Problem] = field(default_factory=list)  # errors (then nothing was changed) and warnings
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return any(p.level == "error" for p in self.problems)
+
+
+@dataclass
+class Changes:
+    """Changed paths sorted by what they affect."""
+
+    meetings: set[Path] = field(default_factory=set)
+    templates: bool = False
+    static: bool = False
+    full: bool = False
+
+
+class Preview:
+    def __init__(self, options: BuildOptions, state: Path):
+        self.options, self.state = options, state
+        self.output = InPlace(options.out)
+        self.site: Site | None = None
+        self.pages: dict[str, Page] = {}  # output path → page
+        self.listings: list[Page] = []  # pages of no one record (home, indexes): candidates after every edit
+        self.index_files: set[str] | None = None  # written by write_indexes
+        self.pending: set[Path] = set()  # changes not applied yet because they had errors
+        self.templates: dict[str, str] = {}
+
+    def rebuild(self, changed=()) -> Outcome:
+        """Apply ``changed`` (absolute paths; empty: build everything)."""
+        started = time.perf_counter()
+        paths = self.pending | set(changed)
+        changes = self.classify(paths)
+        try:
+            outcome = self._apply(changes)
+        except ContentError as exc:
+            self.pending = paths
+            return Outcome(problems=exc.problems, seconds=time.perf_counter() - started)
+        except Exception as exc:  # a bug must not end the preview: report it, rebuild everything next time
+            traceback.print_exc()
+            self.pending, self.site = paths, None
+            return Outcome(problems=[Problem("diarium", 0, "", f"internal error: {exc!r}")])
+        self.pending = set()
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def _apply(self, changes: Changes) -> Outcome:
+        if changes.full:
+            return self._full()
+        outcome = Outcome()
+        if changes.meetings:
+            outcome = self._patch(changes.meetings)
+        if changes.templates:
+            self.renderer.env.cache.clear()  # a new override may hide a template already compiled
+            self.templates.clear()
+            outcome.urls += self._render(list(self.pages.values()))
+        if changes.static:
+            self._copy_static()
+            outcome.everything = True
+        return outcome
+
+    def classify(self, paths) -> Changes:
+        changes = Changes(full=self.site is None)
+        content = Path(self.options.content).resolve()
+        template_dirs = [d.resolve() for d in self.config.template_dirs()] if self.site else []
+        for path in paths:
+            if _scratch(path.name):
+                continue
+            if path.is_relative_to(content):
+                self._classify_content(content, path.relative_to(content).parts, changes)
+            elif folder := next((d for d in template_dirs if path.is_relative_to(d)), None):
+                parts = path.relative_to(folder).parts
+                area = parts[0] if len(parts) > 1 else ""
+                changes.static |= area == "static"
+                changes.templates |= area not in ("static", "i18n")
+                changes.full |= area == "i18n"
+            elif path == Path(self.options.config).resolve():
+                changes.full = True
+        return changes
+
+    def _classify_content(self, content: Path, parts: tuple, changes: Changes) -> None:
+        if any(p.startswith((".", "_")) for p in parts):
+            return  # not content (docs/content-format.md)
+        committees = {c.id for c in self.site.committees} if self.site else set()
+        if len(parts) >= 2 and parts[0] in committees and parts[1] != "committee.md":
+            changes.meetings.add(content / parts[0] / parts[1])
+        elif len(parts) < 3 or parts[-1].endswith(".md"):
+            changes.full = True  # a committee, a stand-alone document, or a new committee folder
+
+    def _full(self) -> Outcome:
+        """Load everything again (unchanged files come from the parse cache)."""
+        config, warnings = load_config(self.options.config, self.options.base_url)
+        cache = BuildCache(self.options, config, self.state)
+        if self.site is not None:  # what is in memory is newer than what was saved
+            cache.records = self.cache.records
+            cache.manifest = {"pages": self.cache.signatures, "output": tree_stamp(self.output.final)}
+        elif not cache.manifest:
+            self.output.clear()  # left by a run whose state is lost: nothing in it can be trusted
+        site, more, _ = load_and_link(self.options, config, cache.records)
+        renderer = Renderer(site, config)
+        pages = plan(site, config)
+        self.templates.clear()
+        stale = cache.stale(pages, Signer(site, renderer, cache.records, self._key(), self.templates))
+        render_pages(renderer, stale, self.output, self.options.jobs, None)
+        kept = {p.output for p in pages}
+        for rel in set(self.pages or cache.manifest.get("pages", {})) - kept:
+            self.output.remove(rel)
+        self.config, self.cache, self.site, self.renderer = config, cache, site, renderer
+        self.pages = {p.output: p for p in pages}
+        self.listings = [p for p in pages if p.record is None]
+        for name in {p.template for p in pages}:  # pages were rendered by workers: compile here too
+            renderer.env.get_template(name)
+        self.touched = cases_of(site)
+        self._copy_static()
+        if self.index_files is None:  # what an earlier run left besides pages: its whole-site files
+            files = {rel for rel in tree_stamp(self.output.final) if not rel.endswith("/")}
+            self.index_files = {f for f in files - kept - set(renderer.static_files()) if not f.startswith(SEARCH)}
+        cache.save(len(pages), [], {})
+        return Outcome([p.url for p in stale], everything=True, problems=warnings + more)
+
+    def _patch(self, folders: set[Path]) -> Outcome:
+        """Reload the meeting folders ``folders``; render what they affect."""
+        loader = Loader(Path(self.options.content), self.config, self.options.drafts, self.cache.records)
+        loader.scheme = self.site.scheme
+        reloads = [read_meeting(self.site, self.config, loader, f) for f in sorted(folders)]
+        if any(p.level == "error" for p in loader.problems):
+            raise ContentError(sorted(loader.problems))
+        old = {_output(x) for r in reloads if r.old for x in _subtree(r.old)} & self.pages.keys()
+        numbers = set().union(*(apply(self.site, r, self.touched) for r in reloads))
+        self.renderer.env.globals["latest"] = latest_meetings(self.site, self.config)
+        fragment = Site(committees=[replace(r.committee, meetings=[r.new]) for r in reloads if r.new],
+                        cases={n: self.site.cases[n] for n in numbers if n in self.site.cases})
+        shown = {*fragment.cases.values(), *(x for r in reloads if r.new for x in _subtree(r.new))}
+        new = [p for p in plan(fragment, self.config) if p.record in shown]
+        gone = ({*old, *(_output(Case(n)) for n in numbers)} - {p.output for p in new}) & self.pages.keys()
+        for rel in gone:
+            self.output.remove(rel)
+            self.cache.signatures.pop(rel, None)
+        removed = [self.pages.pop(rel).url for rel in gone]
+        self.pages.update({p.output: p for p in new})
+        around = [self.pages[_output(r.committee)] for r in reloads] + self.listings
+        return Outcome(self._render(new + around) + removed, problems=sorted(loader.problems))
+
+    def _render(self, candidates: list[Page]) -> list[str]:
+        """Render the pages among ``candidates`` whose signature changed; returns their URLs."""
+        signer = Signer(self.site, self.renderer, self.cache.records, self._key(), self.templates)
+        signatures = {p.output: signer.sign(p) for p in candidates}
+        stale = [p for p in candidates if self.cache.signatures.get(p.output) != signatures[p.output]]
+        render_pages(self.renderer, stale, self.output, self.options.jobs, None)
+        self.cache.signatures.update((p.output, signatures[p.output]) for p in stale)  # only once written
+        return [p.url for p in stale]
+
+    def _copy_static(self) -> None:
+        for rel, source in self.renderer.static_files().items():
+            self.output.copy(rel, source)
+
+    def _key(self) -> str:
+        return f"drafts={self.options.drafts}"
+
+    def write_indexes(self) -> set[str]:
+        """Data files, feeds, calendars (whole-site files: written when the editing pauses);
+        those no longer written (the feed of a case that is gone) are deleted. Returns the written."""
+        self.output.written = set()
+        write_indexes(self.site, self.config, self.output)
+        for rel in self.index_files - self.output.written:
+            self.output.remove(rel)
+        self.index_files, self.output.written = self.output.written, None
+        return self.index_files
+
+    def save(self) -> None:
+        """Remember the pages' signatures, so the next ``diarium serve`` starts quickly."""
+        self.cache.save_manifest(len(self.pages), [], {})
+
+
+def _subtree(meeting) -> list:
+    return [meeting, *meeting.items, *(d for i in meeting.items for d in i.documents)]
+
+
+def _output(record) -> str:
+    return Page(record.url, "").output
+
+
+def _scratch(name: str) -> bool:
+    """Editors' temporary, swap and backup files: they come and go around every save."""
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))

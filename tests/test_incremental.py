@@ -1,0 +1,116 @@
+"""Incremental `diarium build`: nothing changed → nothing written; one file changed → only the
+pages it affects are rendered; and the output is always byte-identical to a clean build."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import BuildOptions, build
+
+MEETING = "socialnamnden/2012-12-11"
+
+
+def _options(site: Path, out: Path, **extra) -> BuildOptions:
+    return BuildOptions(content=site / "content", config=site / "config.yaml", out=out, search=False, jobs=1, **extra)
+
+
+def _inodes(out: Path) -> dict[str, tuple]:
+    return {p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in out.rglob("*") if p.is_file()}
+
+
+def _rendered(site: Path, out: Path) -> set[str]:
+    """Build again; the HTML pages that were written anew (unchanged ones are carried over)."""
+    before = _inodes(out)
+    build(_options(site, out))
+    after = _inodes(out)
+    return {rel for rel, stamp in after.items() if rel.endswith(".html") and before.get(rel) != stamp}
+
+
+def _same_as_clean_build(site: Path, out: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    build(_options(site, clean, incremental=False))
+    ours, theirs = sorted(_inodes(out)), sorted(_inodes(clean))
+    assert ours == theirs
+    assert [r for r in ours if (out / r).read_bytes() != (clean / r).read_bytes()] == []
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unchanged_build_writes_nothing(site_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    first = build(_options(site_dir, out))
+    folder, before = out.stat().st_ino, _inodes(out)
+    again = build(_options(site_dir, out))
+    assert (out.stat().st_ino, _inodes(out)) == (folder, before)  # not even swapped
+    assert again.pages == first.pages and again.warnings == first.warnings
+
+
+def test_title_edit_renders_the_pages_that_show_it(site_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    _edit(site_dir / "content" / MEETING / "02" / "item.md", "title: \"Ombyggnad:", "title: \"Ändrad ombyggnad:")
+    assert _rendered(site_dir, out) == {
+        f"{MEETING}/index.html",  # the agenda
+        f"{MEETING}/02/index.html", f"{MEETING}/02/bilaga-1/index.html",  # the item and its document page
+        f"{MEETING}/01/index.html", f"{MEETING}/03/index.html",  # previous / next item links
+        "arende/sn-2012-195/index.html", "arende/sn-2011-118/index.html",  # cases listing the item
+    }
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_text_edit_renders_only_its_page(site_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    _edit(site_dir / "content" / MEETING / "02" / "item.md", "## Bakgrund", "## Bakgrund och syfte")
+    assert _rendered(site_dir, out) == {f"{MEETING}/02/index.html"}
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_added_and_deleted_items(site_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    meeting = site_dir / "content" / MEETING
+    shutil.copytree(meeting / "03", meeting / "04")
+    _edit(meeting / "04" / "item.md", "number: 3", "number: 4")
+    assert {f"{MEETING}/04/index.html", f"{MEETING}/03/index.html"} <= _rendered(site_dir, out)
+    shutil.rmtree(meeting / "02")
+    build(_options(site_dir, out))
+    assert not (out / MEETING / "02").exists()
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_template_edit_renders_the_pages_using_it(site_dir: Path, tmp_path: Path):
+    own = site_dir / "own-templates"
+    own.mkdir()
+    bundled = Path(__file__).resolve().parent.parent / "templates" / "document.html"
+    shutil.copyfile(bundled, own / "document.html")
+    _edit(site_dir / "config.yaml", "title:", "templates: own-templates\ntitle:")
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    _edit(own / "document.html", "{% block main %}", "{% block main %}<p>Egen mall</p>")
+    assert _rendered(site_dir, out) == {f"{MEETING}/02/bilaga-1/index.html", "dokument/budgetplan-2013/index.html"}
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_failed_build_leaves_site_and_cache_alone(site_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    before = _inodes(out)
+    item = site_dir / "content" / MEETING / "02" / "item.md"
+    _edit(item, "number: 2", "number: [2")
+    try:
+        build(_options(site_dir, out))
+    except Exception as exc:  # ContentError, with file and line
+        assert "item.md:" in str(exc)
+    else:
+        raise AssertionError("the build should have failed")
+    assert _inodes(out) == before
+    _edit(item, "number: [2", "number: 2")
+    build(_options(site_dir, out))
+    _same_as_clean_build(site_dir, out, tmp_path)

@@ -1,0 +1,61 @@
+"""The search page in a real browser (headless Debian Chromium), served over HTTP on 127.0.0.1."""
+import re
+
+import pytest
+
+from conftest import build_into
+
+pytestmark = pytest.mark.browser
+
+DONE = "() => { const s = document.getElementById('sok-status').textContent; return s && !s.startsWith('Söker'); }"
+
+
+def results(page) -> list[dict]:
+    page.wait_for_function(DONE)
+    return page.eval_on_selector_all("#sok-results > li", """items => items.map(li => ({
+        title: li.querySelector('h2 a').textContent, href: li.querySelector('h2 a').getAttribute('href'),
+        meta: li.querySelector('.meta').textContent, marks: [...li.querySelectorAll('.excerpt mark')].map(m => m.textContent),
+        html: li.querySelector('.excerpt').innerHTML}))""")
+
+
+def test_search_filter_follow_and_diary_number(built_fixture, serve_dir, browser):
+    base = serve_dir(built_fixture)
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{base}/sok/")
+    page.locator("main").get_by_label("Sök i handlingarna").fill("jourboende")
+    page.keyboard.press("Enter")
+    found = results(page)
+    assert page.inner_text("#sok-status") == "3 träffar"
+    assert "?q=jourboende" in page.url
+    grondal = next(r for r in found if "Gröndalsvägen" in r["title"])
+    assert grondal["marks"] and all(m.lower().startswith("jourboende") for m in grondal["marks"])
+    assert "11 december 2012 · Socialnämnden · SN 2012:195" in grondal["meta"]
+
+    page.locator("main").get_by_label("Nämnd").select_option("vard-och-omsorgsnamnden")
+    page.wait_for_url(re.compile(r"committee=vard-och-omsorgsnamnden"))
+    page.wait_for_function("() => document.getElementById('sok-status').textContent === '1 träff'")
+    only = results(page)
+    assert [r["href"] for r in only] == ["/vard-och-omsorgsnamnden/2013-01-15/01/"]
+    page.click("#sok-results h2 a")
+    page.wait_for_url(f"{base}/vard-och-omsorgsnamnden/2013-01-15/01/")
+    assert "Samverkan om jourboende" in page.inner_text("h1")
+
+    page.goto(f"{base}/sok/?q=Dnr+sn%2F2012%3A195")  # a shared link: query from the URL
+    found = results(page)
+    assert found[0]["href"] == "/arende/sn-2012-195/" and found[0]["title"] == "Ärende SN 2012:195"
+    assert found[1]["href"] == "/socialnamnden/2012-12-11/02/"  # the item that carries the number
+    assert page.input_value("#sok-q") == "Dnr sn/2012:195"
+    assert not errors
+
+
+def test_record_text_never_becomes_markup(site_dir, tmp_path, serve_dir, browser):
+    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
+    item.write_text(item.read_text(encoding="utf-8") + "\nKod: `<img src=x onerror=\"window.pwned=1\">` ondskefull.\n",
+                    encoding="utf-8")
+    page = browser.new_page()
+    page.goto(f"{serve_dir(build_into(site_dir, tmp_path / 'out'))}/sok/?q=ondskefull")
+    found = results(page)
+    assert len(found) == 1 and "&lt;img src=x" in found[0]["html"]
+    assert page.evaluate("() => window.pwned") is None and page.locator("#sok-results img").count() == 0

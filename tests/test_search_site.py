@@ -1,0 +1,111 @@
+"""The site search: Pagefind's index of the built site, the record markup it reads, the search page."""
+import gzip
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import build_into
+
+ITEMS = ["/socialnamnden/2012-12-11/01/", "/socialnamnden/2012-12-11/02/", "/socialnamnden/2012-12-11/03/",
+         "/vard-och-omsorgsnamnden/2013-01-15/01/"]
+NAVIGATION = ["Hoppa till innehållet", "Publicerad med diarium", "Du är här", "Nästa ärende", "Föregående ärende",
+              "Ord eller diarienummer", "Anmärkningar från importen"]
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's stored page records (gzip, after a 12-byte signature), by URL."""
+    found = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        found[record["url"]] = record
+    return found
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_index_covers_every_record_page_and_nothing_else(built_fixture):
+    entry = json.loads((built_fixture / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]  # lang="sv": Swedish stemming
+    pages = fragments(built_fixture)
+    records = ITEMS + ["/socialnamnden/2012-12-11/", "/vard-och-omsorgsnamnden/2013-01-15/",
+                       "/socialnamnden/2012-12-11/02/bilaga-1/", "/dokument/budgetplan-2013/"]
+    assert sorted(pages) == sorted(records)
+    assert entry["languages"]["sv"]["page_count"] == len(records)
+
+
+def test_filters_metadata_and_sort_of_an_item(built_fixture):
+    page = fragments(built_fixture)["/socialnamnden/2012-12-11/02/"]
+    assert page["filters"] == {"committee": ["socialnamnden"], "year": ["2012"], "type": ["item", "tjansteskrivelse"],
+                               "dnr": ["SN 2012:195"]}
+    assert page["meta"] == {"title": "2. Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8 (SN 2012:195)",
+                            "date": "2012-12-11", "committee": "Socialnämnden", "dnr": "SN 2012:195", "type": "item"}
+    attachment = fragments(built_fixture)["/socialnamnden/2012-12-11/02/bilaga-1/"]
+    assert attachment["filters"]["type"] == ["bilaga"]
+    document = fragments(built_fixture)["/dokument/budgetplan-2013/"]
+    assert document["filters"] == {"type": ["dokument"], "year": ["2012"]}
+    markup = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
+    assert markup.find(attrs={"data-pagefind-sort": "date"}).get_text() == "2012-12-11"
+    filter_names = {f for p in fragments(built_fixture).values() for f in p["filters"]}
+    assert filter_names == {"committee", "year", "type", "dnr"}
+
+
+def test_indexed_text_is_the_record_without_navigation(built_fixture):
+    pages = fragments(built_fixture)
+    for url, page in pages.items():
+        for text in NAVIGATION:
+            assert text not in page["content"], (url, text)
+    item = pages["/socialnamnden/2012-12-11/02/"]["content"]
+    assert "bygga om lokalen till ett jourboende" in item  # decision
+    assert "Joachim Heimersson" in item  # the report shown on the item's page
+    assert "Tjänsteskrivelse: Ombyggnad" in item and item.count("Tjänsteskrivelse: Ombyggnad") == 1  # not the list
+
+
+def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
+    for url in ITEMS:
+        page = soup(built_fixture, url)
+        bodies = page.find_all(attrs={"data-pagefind-body": True})
+        assert len(bodies) == 1 and bodies[0].name == "article"
+        assert not bodies[0].find_parent(["nav", "header", "footer"]) and not bodies[0].find(["nav", "header", "footer"])
+        assert bodies[0].find("h1").get("data-pagefind-weight") == "10"
+        assert page.find("html")["lang"] == "sv"
+    item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
+    assert item.find("section", class_="decision")["data-pagefind-weight"]
+    assert item.find("dd", attrs={"data-pagefind-weight": "8"}).get_text(strip=True) == "SN 2012:195"
+    assert item.find("ul", class_="papers").has_attr("data-pagefind-ignore")
+    for url in ["/", "/sok/", "/arende/sn-2012-195/", "/socialnamnden/"]:
+        assert not soup(built_fixture, url).find(attrs={"data-pagefind-body": True}), url
+
+
+def test_search_page_is_accessible_and_self_contained(built_fixture):
+    page = soup(built_fixture, "/sok/")
+    form = page.find("form", id="sok")
+    for control in form.find_all(["input", "select"]):
+        assert page.find("label", attrs={"for": control["id"]}), control["id"]
+    assert {s["name"] for s in form.find_all("select")} == {"committee", "year", "type", "sort"}
+    assert form.find("input", attrs={"name": "q"})
+    status = page.find(id="sok-status")
+    assert status["aria-live"] == "polite" and status["role"] == "status"
+    assert "kräver JavaScript" in page.find("noscript").get_text()
+    scripts = [s["src"] for s in page.find_all("script", src=True)]
+    assert scripts == ["/static/search.js"] and (built_fixture / "static/search.js").is_file()
+    config = json.loads(page.find("script", id="sok-config").string)
+    assert config["base"] == "/" and config["prefixes"] == ["SN", "KS", "VoN"]
+    # every page's header form leads here with ?q=
+    header = soup(built_fixture, "/").find("header").find("form")
+    assert header["action"] == "/sok/" and header.find("input")["name"] == "q"
+
+
+def test_no_search_skips_the_index_and_english_sites_search_at_search(site_dir, tmp_path):
+    quick = build_into(site_dir, tmp_path / "quick", "--no-search")
+    assert not (quick / "pagefind").exists() and (quick / "sok/index.html").exists()
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: sv", "language: en"), encoding="utf-8")
+    english = build_into(site_dir, tmp_path / "en")
+    assert (english / "search/index.html").exists() and not (english / "sok").exists()
+    entry = json.loads((english / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]

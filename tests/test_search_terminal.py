@@ -1,0 +1,163 @@
+"""`diarium search`: lunr with Swedish analysis, diary numbers in any form, query syntax, the cache."""
+import io
+import json
+import os
+import shutil
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from lunr.builder import Builder
+
+from conftest import ROOT, run_diarium
+from generator.cli import main
+from generator.search import engine, numbers, swedish
+from generator.search.records import published_site, records
+
+GRONDAL = "/socialnamnden/2012-12-11/02/"
+FORMS = ["SN 2012:195", "sn/2012:195", "Dnr SN/2012:195", "2012:195", "SN/2012:195", "diary:SN 2012:195"]
+SEEDS = ROOT / "content"
+has_seeds = pytest.mark.skipif(not (SEEDS / "socialnamnden/2012-12-11/02/item.md").exists(),
+                               reason="the imported seeds are not in content/ yet")
+
+
+def search(source: Path, query: str) -> list[dict]:
+    """``diarium search QUERY --json`` through the command line's entry point, in this process
+    (starting Python for each query would dominate the test time)."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        status = main(["search", query, "--content", str(source / "content"), "--config", str(source / "config.yaml"),
+                       "--json", "--limit", "50"])
+    assert status == 0
+    return json.loads(out.getvalue())
+
+
+def urls(results: list[dict]) -> list[str]:
+    return [r["url"] for r in results]
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    """A copy of the repository's content/ and config.yaml, so the search cache is written there."""
+    target = tmp_path_factory.mktemp("seeds")
+    shutil.copytree(SEEDS, target / "content")
+    shutil.copy(ROOT / "config.yaml", target / "config.yaml")
+    return target
+
+
+@pytest.fixture
+def inflected(site_dir: Path) -> Path:
+    """The fixture site with one more item whose text has only inflected forms."""
+    item = site_dir / "content/socialnamnden/2012-12-11/04/item.md"
+    item.parent.mkdir()
+    item.write_text("---\nnumber: 4\ntitle: Ansökan om statsbidraget för hemlösa\n---\n"
+                    "Statsbidragen fördelas av Socialstyrelsen.\n", encoding="utf-8")
+    return site_dir
+
+
+def test_distinctive_word_ranks_its_item_first(site_dir):
+    results = search(site_dir, "jourboende")
+    assert results[0]["url"] == GRONDAL
+    assert {"title", "kind", "date", "committee", "diary_numbers", "url", "score"} <= set(results[0])
+    assert results[0]["date"] == "2012-12-11" and results[0]["committee"] == "Socialnämnden"
+    assert results[0]["diary_numbers"] == ["SN 2012:195"]
+
+
+def test_inflected_forms_find_each_other(inflected):
+    item = "/socialnamnden/2012-12-11/04/"
+    for query in ["statsbidrag", "statsbidraget", "statsbidragen"]:
+        assert urls(search(inflected, query))[:1] == [item], query
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_written_form_of_a_diary_number_finds_its_item_first(site_dir, form):
+    assert urls(search(site_dir, form))[0] == GRONDAL
+
+
+def test_query_syntax_excludes_requires_and_expands(site_dir):
+    vard = "/vard-och-omsorgsnamnden/2013-01-15/01/"
+    assert GRONDAL in urls(search(site_dir, "jourboende"))
+    assert GRONDAL not in urls(search(site_dir, "jourboende -gröndalsvägen"))
+    assert urls(search(site_dir, "+samverkan jourboende")) == [vard]
+    assert GRONDAL in urls(search(site_dir, "gröndals*"))
+    assert urls(search(site_dir, "-KS 2016:111 jourboende")) == [GRONDAL, vard]
+
+
+def test_a_mentioned_number_finds_the_records_that_mention_it(site_dir):
+    found = urls(search(site_dir, "KS 2016:111"))
+    assert found == ["/socialnamnden/2012-12-11/02/bilaga-1/"]
+
+
+def test_a_query_lunr_cannot_read_is_reported(site_dir):
+    result = run_diarium("search", "nosuchfield:x", "--content", site_dir / "content",
+                         "--config", site_dir / "config.yaml", check=False)
+    assert result.returncode == 2 and "nosuchfield" in result.stderr
+
+
+def test_text_output_names_title_facts_and_url(site_dir):
+    out = run_diarium("search", "jourboende", "--limit", "1", "--content", site_dir / "content",
+                      "--config", site_dir / "config.yaml").stdout
+    assert "Gröndalsvägen" in out and "item · 2012-12-11 · Socialnämnden · SN 2012:195" in out and GRONDAL in out
+
+
+def test_drafts_and_redacted_text_are_not_searchable(site_dir):
+    assert search(site_dir, "utkast") == []  # documents/utkast.md is a draft
+    with (site_dir / "config.yaml").open("a", encoding="utf-8") as config:
+        config.write("redact: [Heimersson]\n")
+    assert search(site_dir, "heimersson") == []
+
+
+def test_index_is_cached_in_lunr_js_format_and_rebuilt_when_content_changes(site_dir):
+    search(site_dir, "jourboende")
+    cache = site_dir / ".diarium-cache/search-index"
+    index = json.loads((cache / "index.json").read_text(encoding="utf-8"))
+    assert index["version"] == "2.3.9" and index["fields"] == ["title", "decision", "body", "diary"]
+    assert index["pipeline"] == ["trimmer-sv", "stopWordFilter-sv", "stemmer-sv"]
+    written = (cache / "index.json").stat().st_mtime_ns
+    search(site_dir, "kostnadskalkyl")
+    assert (cache / "index.json").stat().st_mtime_ns == written  # reused
+    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("muntlig information", "muntlig rapport om äldreboende"),
+                    encoding="utf-8")
+    os.utime(item, ns=(written + 10**9, written + 10**9))
+    assert urls(search(site_dir, "äldreboende")) == ["/socialnamnden/2012-12-11/01/"]
+
+
+def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
+    site, config = published_site(site_dir / "content", site_dir / "config.yaml")
+    found = records(site, config)
+    lunr_builder = Builder()
+    lunr_builder.ref("ref")
+    for name, boost in engine.FIELDS.items():
+        lunr_builder.field(name, boost)
+    lunr_builder.pipeline.add(*swedish.PIPELINE)
+    lunr_builder.search_pipeline.add(*swedish.PIPELINE)
+    for ref, r in enumerate(found):
+        mentions = " ".join(numbers.term(n) for n in r.mentions)
+        lunr_builder.add({"ref": str(ref), "title": r.title, "decision": r.decision, "body": f"{r.body} {mentions}",
+                          "diary": [t for n in r.numbers for t in numbers.terms(n)]})
+    assert engine.build_index(found).serialize() == lunr_builder.build().serialize()
+
+
+def test_swedish_analysis_drops_stop_words_and_stems():
+    assert swedish.analyse("Nämnden och förvaltningen: statsbidraget (2010:1622).") == \
+        ["nämnd", "förvaltning", "statsbidrag", "2010_1622"]
+
+
+@has_seeds
+def test_seeds_distinctive_word_and_inflections(seeds):
+    assert search(seeds, "jourboende")[0]["url"] == GRONDAL
+    for a, b in [("statsbidraget", "statsbidrag"), ("statsbidrag", "statsbidraget")]:
+        assert urls(search(seeds, a))[:3] == urls(search(seeds, b))[:3] != []
+
+
+@has_seeds
+@pytest.mark.parametrize("form", FORMS[:4])
+def test_seeds_every_form_of_a_diary_number(seeds, form):
+    assert search(seeds, form)[0]["url"] == GRONDAL
+
+
+@has_seeds
+def test_seeds_minus_term_excludes(seeds):
+    assert GRONDAL in urls(search(seeds, "lokalen"))
+    assert GRONDAL not in urls(search(seeds, "lokalen -jourboende"))
