@@ -39,15 +39,17 @@ def bench_build(folder: Path) -> None:
     options = BuildOptions(content=folder / "content", config=folder / "config.yaml", out=folder / "site", search=False)
     print(f"diarium build, full:           {timed(lambda: build(options)):7.2f} s", flush=True)
     print(f"diarium build, nothing changed: {timed(lambda: build(options)):7.2f} s", flush=True)
-    edit(item_files(folder)[0], "bygg")
+    edit(item_files(folder)[0], KINDS["text"], "bygg")
     print(f"diarium build, one item edited: {timed(lambda: build(options)):7.2f} s", flush=True)
 
 
-def bench_serve(folder: Path, edits: int) -> None:
+def bench_serve(folder: Path, edits: int, pause: float) -> None:
     files = item_files(folder)
     session = Session(folder / "content", folder / "config.yaml", search=False, log=lambda *a, **k: None)
     print(f"diarium serve, first build:     {timed(session.start):7.2f} s", flush=True)
     outcomes, stop = [], threading.Event()
+    waits: dict[str, list] = {kind: [] for kind in KINDS}
+    rebuilds: dict[str, list] = {kind: [] for kind in KINDS}
 
     def loop():
         while not stop.is_set():
@@ -59,35 +61,44 @@ def bench_serve(folder: Path, edits: int) -> None:
     worker.start()
     try:
         run = time.strftime("%H%M%S")
-        waits = [save_and_wait(session, files[len(files) * k // edits], f"mätning-{run}-{k}") for k in range(edits)]
+        for kind in KINDS:
+            for k in range(edits):
+                before = len(outcomes)
+                marker = f"mätning-{run}-{kind}{k}"
+                waits[kind].append(save_and_wait(session, files[len(files) * k // edits], marker, kind, pause))
+                rebuilds[kind] += outcomes[before:]
     finally:
         stop.set()
         worker.join()
         session.stop()
-    rebuilds = [o.seconds for o in outcomes]
-    print(f"diarium serve, save → page on disk: median {1000 * statistics.median(waits):.0f} ms "
-          f"(min {1000 * min(waits):.0f}, max {1000 * max(waits):.0f}, {edits} edits)")
-    print(f"  of which rebuild: median {1000 * statistics.median(rebuilds):.0f} ms; "
-          f"pages rendered per edit: {sorted(len(o.urls) for o in outcomes)}")
+    for kind, times in waits.items():
+        done = rebuilds[kind]
+        print(f"diarium serve, {kind} edited, save → page on disk: median {1000 * statistics.median(times):.0f} ms "
+              f"(min {1000 * min(times):.0f}, max {1000 * max(times):.0f}, {edits} edits); rebuild median "
+              f"{1000 * statistics.median(o.seconds for o in done):.0f} ms, pages {sorted(len(o.urls) for o in done)}")
 
 
-def save_and_wait(session: Session, item: Path, marker: str) -> float:
-    """Edit ``item``'s title, return the seconds until its page on disk shows the new title."""
+def save_and_wait(session: Session, item: Path, marker: str, kind: str, pause: float) -> float:
+    """Edit ``item``, return the seconds until its page on disk shows the edit."""
     rel = item.parent.relative_to(session.options.content)
     page = session.options.out / rel / "index.html"
-    time.sleep(1.5)  # let whole-site files of the previous edit be written first
     started = time.perf_counter()
-    edit(item, marker)
+    edit(item, KINDS[kind], marker)
     while marker not in page.read_text(encoding="utf-8"):
         if time.perf_counter() - started > 30:
             raise TimeoutError(f"{page} never showed the edit")
         time.sleep(0.001)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    time.sleep(pause)  # the rest of the rebuild, then the whole-site files, before the next edit
+    return seconds
 
 
-def edit(item: Path, marker: str) -> None:
+KINDS = {"title": 'title: "', "text": "## Ärendet\n\n"}  # a title is shown on ~6 pages, the text on one
+
+
+def edit(item: Path, before: str, marker: str) -> None:
     text = item.read_text(encoding="utf-8")
-    item.write_text(text.replace('title: "', f'title: "{marker} ', 1), encoding="utf-8")
+    item.write_text(text.replace(before, f"{before}{marker} ", 1), encoding="utf-8")
 
 
 def item_files(folder: Path) -> list[Path]:
@@ -100,13 +111,14 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=7)
     parser.add_argument("--dir", type=Path, help="corpus folder, kept between runs")
     parser.add_argument("--skip-build", action="store_true", help="measure only diarium serve")
+    parser.add_argument("--pause", type=float, default=3, help="seconds between edits (default: 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="diarium-bench-") as tmp:
         folder = corpus(args.dir or Path(tmp), args.items)
         print(f"{args.items} items in {folder}", flush=True)
         if not args.skip_build:
             bench_build(folder)
-        bench_serve(folder, args.edits)
+        bench_serve(folder, args.edits, args.pause)
 
 
 if __name__ == "__main__":

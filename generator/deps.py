@@ -41,7 +41,7 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
     if page.template == "home.html":
         return [(m.source.path, str(len(m.items))) for m in latest]
     if page.template == "cases.html":
-        return [("", ",".join(c.number.slug for c in site.cases.values()))]
+        return [("", _case_index(site.cases))]
     if page.template == "documents.html":
         return [_file(d) for d in site.documents]
     if page.template in CONTENT_FREE:
@@ -55,6 +55,17 @@ SHOWN = ("url", "number", "title", "kind", "draft", "date", "sort_date", "year",
 
 def summary(record) -> tuple[str, str]:
     return "", repr([getattr(record, name, None) for name in SHOWN])
+
+
+_LAST_CASES: list = [None, ""]  # the cases dict last seen and its index (held: no id is reused)
+
+
+def _case_index(cases: dict) -> str:
+    """Every case number, for the case index. Computed once per dict: the preview signs the index
+    after every edit, and replaces the dict whenever the set of cases changes."""
+    if _LAST_CASES[0] is not cases:
+        _LAST_CASES[:] = [cases, ",".join(c.number.slug for c in cases.values())]
+    return _LAST_CASES[1]
 
 
 def _file(record) -> tuple[str, str]:

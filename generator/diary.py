@@ -54,13 +54,21 @@ class DiaryScheme:
 
     def find(self, text: str) -> list[Mention]:
         """All mentions in ``text``, in order, valid ones and flagged ones."""
-        if not _YEAR.search(text):  # cheap pre-check: most text has no year at all
-            return []
-        found = [self._mention(m) for m in self._find.finditer(text)]
-        taken = [(m.start, m.end) for m in found]
-        for m in self._malformed.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
-                found.append(Mention(m.start(), m.end(), m.group(0), None, "malformed"))
+        found, end = [], 0
+        # Every diary number has 'YYYY:'; the full pattern is tried only in a window around each
+        # such anchor, which is far cheaper than trying it at every position of the text.
+        for anchor in _YEAR_COLON.finditer(text):
+            if anchor.start() < end:
+                continue
+            m = self._find.search(text, max(end, anchor.start() - _REACH), anchor.end() + _REACH)
+            if m and m.start() <= anchor.start() and m.end() >= anchor.end():
+                found.append(self._mention(m))
+                end = m.end()
+        if _LONG_YEAR.search(text):
+            taken = [(m.start, m.end) for m in found]
+            for m in self._malformed.finditer(text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    found.append(Mention(m.start(), m.end(), m.group(0), None, "malformed"))
         return sorted(found, key=lambda m: m.start)
 
     def numbers(self, text: str) -> list[DiaryNumber]:
@@ -89,7 +97,10 @@ class DiaryScheme:
         return Mention(m.start(), m.end(), text, DiaryNumber(prefix, int(m.group("year")), int(m.group("seq"))))
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_COLON = re.compile(r"(?:19|20)\d\d[ \t]*:")
+_LONG_YEAR = re.compile(r"(?:19|20)\d{3}")  # a year fused with its sequence number (malformed)
+_REACH = 40  # characters a written diary number can extend before/after its 'YYYY:'
+
 
 
 @lru_cache(maxsize=16)

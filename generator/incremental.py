@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from functools import cached_property
 from pathlib import Path
 
@@ -86,7 +87,10 @@ class BuildCache:
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            os.link(self.out / page, target)
+            try:
+                os.link(self.out / page, target)
+            except OSError:  # a file system without hard links
+                shutil.copy2(self.out / page, target)
 
     def save(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         """After a build that loaded the whole site: the manifest and the parse cache."""

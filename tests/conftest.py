@@ -3,25 +3,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "site"
-CHROMIUM = "/usr/bin/chromium"
-
-
-def run_diarium(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the real command line (``python -m generator``) and capture its output."""
-    result = subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd or ROOT,
-                            capture_output=True, text=True, timeout=600)
-    if check and result.returncode != 0:
-        raise AssertionError(f"diarium {' '.join(map(str, args))} failed:\n{result.stdout}\n{result.stderr}")
-    return result
-
+from support import CHROMIUM, FIXTURE, ROOT, build_into, run_diarium
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
@@ -29,12 +15,6 @@ def site_dir(tmp_path: Path) -> Path:
     target = tmp_path / "site-src"
     shutil.copytree(FIXTURE, target)
     return target
-
-
-def build_into(source: Path, out: Path, *extra: str) -> Path:
-    run_diarium("build", "--content", source / "content", "--config", source / "config.yaml",
-                "--out", out, "--quiet", *extra)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import build_into, run_diarium
+from support import build_into, run_diarium
 
 ITEM2 = "socialnamnden/2012-12-11/02/index.html"
 
@@ -122,7 +122,7 @@ def test_builds_are_byte_for_byte_deterministic(site_dir, tmp_path, built_fixtur
 
 def test_parallel_rendering_gives_the_same_site(tmp_path, built_fixture, monkeypatch):
     from generator import build as build_module
-    from conftest import FIXTURE
+    from support import FIXTURE
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
     build_module.build(build_module.BuildOptions(content=FIXTURE / "content", out=tmp_path / "par",
                                                  config=FIXTURE / "config.yaml", jobs=2))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_diarium
+from support import run_diarium
 from generator.check import html
 from generator.check.personal import is_personnummer
 

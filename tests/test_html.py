@@ -7,7 +7,7 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import ROOT
 
 
 def pages(site: Path) -> list[Path]:

@@ -114,3 +114,37 @@ def test_failed_build_leaves_site_and_cache_alone(site_dir: Path, tmp_path: Path
     _edit(item, "number: [2", "number: 2")
     build(_options(site_dir, out))
     _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_preview_patches_match_a_clean_build(site_dir: Path, tmp_path: Path):
+    """The preview patches its loaded site in place; after each kind of change its pages (and,
+    once refreshed, its whole-site files) are exactly those of a clean build."""
+    from generator.serve.preview import Preview
+    out = tmp_path / "preview"
+    preview = Preview(_options(site_dir, out, drafts=True, base_url="/"), tmp_path / "state")
+    assert not preview.rebuild().failed
+    meeting = site_dir / "content" / MEETING
+
+    def check(*changed: Path, pages: set[str] | None = None) -> None:
+        outcome = preview.rebuild({p.resolve() for p in changed})
+        assert not outcome.failed, outcome.problems
+        if pages is not None:
+            assert set(outcome.urls) == pages
+        preview.write_indexes()
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        build(_options(site_dir, clean, drafts=True, base_url="/", incremental=False))
+        assert sorted(_inodes(out)) == sorted(_inodes(clean))
+        assert [r for r in _inodes(out) if (out / r).read_bytes() != (clean / r).read_bytes()] == []
+
+    _edit(meeting / "02" / "item.md", "## Bakgrund", "## Bakgrund och syfte")
+    check(meeting / "02" / "item.md", pages={f"/{MEETING}/02/"})
+    _edit(meeting / "02" / "item.md", "[SN 2012:195]", "[SN 2012:195, KS 2020:1]")
+    check(meeting / "02" / "item.md")
+    shutil.copytree(meeting / "03", meeting / "04")
+    _edit(meeting / "04" / "item.md", "number: 3", "number: 4")
+    check(meeting / "04")
+    shutil.rmtree(meeting / "02")
+    check(meeting / "02")
+    _edit(meeting / "meeting.md", "date: 2012-12-11", "date: 2012-12-12")
+    check(meeting / "meeting.md")

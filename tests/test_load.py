@@ -1,7 +1,7 @@
 """Validation: every problem names file, line and field, and a build reports them all at once."""
 from pathlib import Path
 
-from conftest import build_into, run_diarium
+from support import build_into, run_diarium
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE, ROOT, build_into
+from support import FIXTURE, ROOT, build_into
 
 BASE = "https://example.org/namnder/"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_into, run_diarium
+from support import build_into, run_diarium
 from generator.config import Config
 from generator.problems import ContentError
 from generator.redact import Redactor

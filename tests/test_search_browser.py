@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import build_into
+from support import build_into
 
 pytestmark = pytest.mark.browser
 
@@ -50,12 +50,20 @@ def test_search_filter_follow_and_diary_number(built_fixture, serve_dir, browser
     assert not errors
 
 
-def test_record_text_never_becomes_markup(site_dir, tmp_path, serve_dir, browser):
-    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
-    item.write_text(item.read_text(encoding="utf-8") + "\nKod: `<img src=x onerror=\"window.pwned=1\">` ondskefull.\n",
-                    encoding="utf-8")
+def test_more_results_and_record_text_never_becomes_markup(site_dir, tmp_path, serve_dir, browser):
+    meeting = site_dir / "content/socialnamnden/2012-12-11"
+    for n in range(4, 16):  # twelve more items: more than one page of results
+        (meeting / f"{n:02d}").mkdir()
+        (meeting / f"{n:02d}/item.md").write_text(f"---\nnumber: {n}\ntitle: Ärende {n} om ondskefull kod\n---\n"
+                                                  f"Kod: `<img src=x onerror=\"window.pwned={n}\">` ondskefull.\n",
+                                                  encoding="utf-8")
     page = browser.new_page()
     page.goto(f"{serve_dir(build_into(site_dir, tmp_path / 'out'))}/sok/?q=ondskefull")
     found = results(page)
-    assert len(found) == 1 and "&lt;img src=x" in found[0]["html"]
+    assert page.inner_text("#sok-status") == "12 träffar" and len(found) == 10
+    assert "&lt;img src=x" in found[0]["html"]
+    page.click("#sok-more")
+    page.wait_for_function("() => document.querySelectorAll('#sok-results > li').length === 12")
+    assert page.evaluate("() => document.activeElement === document.querySelectorAll('#sok-results h2 a')[10]")
+    assert page.is_hidden("#sok-more")
     assert page.evaluate("() => window.pwned") is None and page.locator("#sok-results img").count() == 0

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import build_into
+from support import build_into
 
 ITEMS = ["/socialnamnden/2012-12-11/01/", "/socialnamnden/2012-12-11/02/", "/socialnamnden/2012-12-11/03/",
          "/vard-och-omsorgsnamnden/2013-01-15/01/"]

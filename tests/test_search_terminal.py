@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lunr.builder import Builder
 
-from conftest import ROOT, run_diarium
+from support import ROOT, run_diarium
 from generator.cli import main
-from generator.search import engine, numbers, swedish
+from generator.search import engine, indexfile, numbers, swedish
 from generator.search.records import published_site, records
 
 GRONDAL = "/socialnamnden/2012-12-11/02/"
@@ -137,6 +137,16 @@ def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
         lunr_builder.add({"ref": str(ref), "title": r.title, "decision": r.decision, "body": f"{r.body} {mentions}",
                           "diary": [t for n in r.numbers for t in numbers.terms(n)]})
     assert engine.build_index(found).serialize() == lunr_builder.build().serialize()
+
+
+def test_index_file_is_lunrs_serialisation_and_reads_back_lazily(site_dir, tmp_path):
+    site, config = published_site(site_dir / "content", site_dir / "config.yaml")
+    built = engine.build_index(records(site, config))
+    indexfile.write(tmp_path / "index.json", built)
+    assert json.loads((tmp_path / "index.json").read_text(encoding="utf-8")) == built.serialize()
+    lazy = indexfile.read(tmp_path / "index.json")
+    for query in ["jourboende", "sn_2012_195", "-gröndalsvägen", "kostnad*", "title:samverkan"]:
+        assert lazy.search(query) == built.search(query), query
 
 
 def test_swedish_analysis_drops_stop_words_and_stems():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_diarium
+from support import ROOT, run_diarium
 
 MEETING = "socialnamnden/2012-12-11"
 WAIT = 20  # seconds any change may take to show (generous: CI machines are slow)
@@ -199,11 +199,20 @@ def test_errors_show_in_an_overlay_and_the_last_good_page_stays(shared_preview: 
     assert "Rättad" in preview.get(f"/{MEETING}/01/")[1]
 
 
-@pytest.mark.parametrize("target", ["/../config.yaml", "/%2e%2e/config.yaml", "/%2E%2E%2Fconfig.yaml",
-                                    "/..%2f..%2fetc/passwd", "//etc/passwd", "/etc/passwd", "/%252e%252e/config.yaml",
-                                    "/.diarium-cache/", "/socialnamnden/..%5c..%5cconfig.yaml"])
-def test_nothing_outside_the_output_is_served(target: str, shared_preview):
+@pytest.mark.parametrize("target", ["/../manifest.json", "/%2e%2e/manifest.json", "/%2E%2E%2Fmanifest.json",
+                                    "/..%2f..%2f..%2fconfig.yaml", "/../../../config.yaml", "//etc/passwd",
+                                    "/%252e%252e/manifest.json", "/socialnamnden/..%5c..%5c..%5cmanifest.json",
+                                    "/.%2e/manifest.json", "/static/../../manifest.json"])
+def test_nothing_outside_the_output_is_served(target: str, shared_preview: Preview):
+    assert (shared_preview.site / ".diarium-cache" / "preview" / "manifest.json").exists()  # one level up
     assert shared_preview.raw(target) == 404
+
+
+def test_absolute_paths_are_not_served(shared_preview: Preview):
+    config = (shared_preview.site / "config.yaml").resolve()
+    assert shared_preview.raw(str(config)) == 404
+    assert shared_preview.raw("/" + str(config)) == 404
+    assert shared_preview.raw("/static/style.css") == 200
 
 
 def test_drafts_are_previewed_but_never_built(shared_preview: Preview, tmp_path: Path):

@@ -18,10 +18,10 @@ from lunr.index import Index
 
 from generator import __version__
 from generator.diary import DiaryScheme
-from generator.search import engine
+from generator.search import engine, indexfile
 from generator.search.records import published_site, records
 
-FORMAT = 1  # bump when what is indexed, or how, changes
+FORMAT = 2  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -34,8 +34,8 @@ class Searchable:
 def open_index(content: Path, config_path: Path) -> Searchable:
     """The index of ``content``: from the cache when it is current, else built and cached."""
     folder = content.resolve().parent / ".diarium-cache" / "search-index"
-    key = fingerprint(content, config_path)
-    cached = _read(folder, key)
+    key = fingerprint(content, config_path) if content.is_dir() else ""  # no folder: load reports it
+    cached = key and _read(folder, key)
     if cached:
         return cached
     site, config = published_site(content, config_path)
@@ -67,7 +67,7 @@ def _read(folder: Path, key: str) -> Searchable | None:
         meta = json.loads((folder / "records.json").read_text(encoding="utf-8"))
         if meta["fingerprint"] != key:
             return None
-        index = Index.load(json.loads((folder / "index.json").read_text(encoding="utf-8")))
+        index = indexfile.read(folder / "index.json")
     except (OSError, ValueError, KeyError):
         return None
     return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"]))
@@ -80,13 +80,13 @@ def _write(folder: Path, key: str, searchable: Searchable) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "records.json").unlink(missing_ok=True)
-        _dump(folder / "index.json", searchable.index.serialize())
-        _dump(folder / "records.json", meta)
+        _replace(folder / "index.json", lambda tmp: indexfile.write(tmp, searchable.index))
+        _replace(folder / "records.json", lambda tmp: tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8"))
     except OSError:
         pass
 
 
-def _dump(path: Path, value) -> None:
+def _replace(path: Path, write) -> None:
     tmp = path.with_suffix(f".tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write(tmp)
     os.replace(tmp, path)

@@ -13,6 +13,7 @@ from generator.build import BuildOptions, load_and_link
 from generator.config import Config, load_config
 from generator.diary import DiaryNumber
 from generator.model import Document, Item, Site
+from generator.render import committee_of
 
 
 @dataclass
@@ -57,8 +58,7 @@ def _item(item: Item, config: Config, mentions: dict) -> Record:
 
 
 def _document(document: Document, config: Config, mentions: dict) -> Record:
-    committee = document.item.committee if document.item else document.committee
-    meta = _meta(document.kind, document.title, document.url, document.sort_date, committee,
+    meta = _meta(document.kind, document.title, document.url, document.sort_date, committee_of(document),
                  document.diary_numbers, config)
     return Record(meta, document.title, body=document.body, numbers=list(document.diary_numbers),
                   mentions=mentions[id(document)])

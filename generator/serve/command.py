@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import webbrowser
 
@@ -23,6 +24,9 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
+    # Ctrl-C (even when started with SIGINT ignored, as background jobs are) and `kill` stop cleanly.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     session = Session(args.content, args.config, args.drafts, args.host, args.port, args.search)
     try:
         url = session.start()

@@ -66,16 +66,18 @@ def apply(site: Site, reload: Reload, touched: dict) -> set:
 
 
 def _tidy(site: Site, numbers: set, created: bool) -> None:
-    """Keep the invariants link_site gives: no empty case, records in order, cases sorted."""
+    """Keep the invariants link_site gives: no empty case, records in order, cases sorted; and
+    one generator.deps relies on: a new set of cases is a new dict."""
+    emptied = set()
     for number in numbers:
         case = site.cases[number]
         if not case.carriers and not case.mentions:
-            del site.cases[number]
+            emptied.add(number)
         else:
             case.carriers.sort(key=chronological)
             case.mentions.sort(key=chronological)
-    if created:
-        site.cases = dict(sorted(site.cases.items()))
+    if created or emptied:
+        site.cases = {n: c for n, c in sorted(site.cases.items()) if n not in emptied}
 
 
 def cases_of(site: Site) -> dict:

@@ -143,7 +143,7 @@ class Preview:
         self.config, self.cache, self.site, self.renderer = config, cache, site, renderer
         self.pages = {p.output: p for p in pages}
         self.listings = [p for p in pages if p.record is None]
-        for name in {p.template for p in pages}:  # pages were rendered by workers: compile here too
+        for name in renderer.env.list_templates(extensions=["html"]):  # workers rendered: compile here too
             renderer.env.get_template(name)
         self.touched = cases_of(site)
         self._copy_static()

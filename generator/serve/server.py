@@ -53,6 +53,7 @@ class Hub:
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
+    block_on_close = False  # a browser's idle keep-alive connection must not hold up Ctrl-C
 
     def __init__(self, address: tuple[str, int], root: Path, hub: Hub):
         self.root, self.hub = Path(root).resolve(), hub

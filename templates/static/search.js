@@ -18,7 +18,8 @@ let generation = 0;  // a newer search makes older, slower ones drop their resul
 async function engine() {
   if (!pagefind) {
     pagefind = await import(`${config.base}pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: config.base });
+    // No web worker: it would fetch a second copy of the search code (41 kB) for searches this small.
+    await pagefind.options({ baseUrl: config.base, noWorker: true });
   }
   return pagefind;
 }
@@ -50,8 +51,8 @@ function readUrl() {
 function writeUrl(push) {
   const params = new URLSearchParams();
   for (const name of FIELDS) if (form.elements[name].value) params.set(name, form.elements[name].value);
-  const url = params.size ? `?${params}` : location.pathname;
-  history[push ? "pushState" : "replaceState"](null, "", url);
+  const query = params.toString();
+  history[push ? "pushState" : "replaceState"](null, "", query ? `?${query}` : location.pathname);
 }
 
 async function search() {
@@ -73,15 +74,14 @@ async function search() {
   }
 }
 
-// For a diary number: its case page (everything filed under it) first, then the pages that
-// carry the number, then those that mention it. Such searches match few pages, so loading
-// their data to sort them is cheap; a case page is found by its URL (a HEAD request, no body).
+// For a diary number: its case page (everything filed under it) first, found by its URL (a HEAD
+// request, no body), then among the first page of results those that carry the number.
 async function numbersFirst(numbers, loaders) {
   const [cases, data] = await Promise.all([caseResults(numbers),
-                                           Promise.all(loaders.slice(0, 100).map((load) => load()))]);
+                                           Promise.all(loaders.slice(0, PAGE).map((load) => load()))]);
   const carries = (d) => (d.meta.dnr || "").split(", ").some((n) => numbers.includes(n));
   const sorted = [...data.filter(carries), ...data.filter((d) => !carries(d))];
-  return [...cases, ...sorted].map((d) => () => Promise.resolve(d)).concat(loaders.slice(100));
+  return [...cases, ...sorted].map((d) => () => Promise.resolve(d)).concat(loaders.slice(PAGE));
 }
 
 async function caseResults(numbers) {
@@ -118,11 +118,10 @@ async function showMore() {
 }
 
 function resultItem(data) {
-  const item = element("li", "search-result");
-  const heading = item.appendChild(element("h2"));
-  const link = heading.appendChild(element("a", "", data.meta.title || data.url));
-  link.href = data.url;
   const meta = data.meta;
+  const item = element("li", "search-result");
+  const link = item.appendChild(element("h2")).appendChild(element("a", "", meta.title || data.url));
+  link.href = data.url;
   const parts = [config.types[meta.type] || "", meta.date ? dateFormat.format(new Date(meta.date)) : "",
                  meta.committee || "", meta.dnr || ""].filter(Boolean);
   item.appendChild(element("p", "meta", parts.join(" · ")));

@@ -3,20 +3,10 @@ command line, into a temporary content folder and built once into a site."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003, diarium
-
-def pytest_configure(config) -> None:
-    """pytest imports every package-less conftest.py as module "conftest", the last one loaded
-    winning; hand the name back to tests/conftest.py, whose helpers other test modules import
-    by that name (this runs as soon as this file is loaded)."""
-    parent = config.pluginmanager.get_plugin(str(Path(__file__).resolve().parents[1] / "conftest.py"))
-    if parent is not None:
-        sys.modules["conftest"] = parent
 
 
 @pytest.fixture(scope="session")

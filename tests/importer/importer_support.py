@@ -7,31 +7,20 @@ import contextlib
 import io
 import json
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from generator.importer.command import run
+from support import ROOT, run_diarium as diarium
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MEETING_000 = SEEDS / "000_6c6da5499a67e962.txt"
 MEETING_001 = SEEDS / "001_03a0d131ac678cce.txt"
 PLAN_003 = SEEDS / "003_1286315e793c91a8.txt"
 ANNEX_004 = SEEDS / "004_5fac9c6dda7a0cfa.txt"
 WORD = re.compile(r"[^\W_]+")
-
-
-def diarium(*args, check: bool = True) -> subprocess.CompletedProcess:
-    """Run ``python -m generator`` from the repository root."""
-    result = subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    if check and result.returncode != 0:
-        raise AssertionError(f"diarium {args} failed:\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 @dataclass
