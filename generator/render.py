@@ -10,10 +10,11 @@ from pathlib import Path
 
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from generator import markdown, pagemeta
 from generator.config import Config
-from generator.model import Case, Committee, Document, Item, Meeting, Site
+from generator.model import Committee, Document, Item, Meeting, Site
 from generator.text import long_date
 
 
@@ -88,7 +89,6 @@ class Renderer:
         return self.url(self.site.cases[number].url) if number in self.site.cases else None
 
     def markdown(self, text: str, env: dict, top: int = 2, prefix: str = "") -> str:
-        from markupsafe import Markup  # jinja2 dependency
         return Markup(markdown.render(text, self.site.scheme, self.case_url, top=top, prefix=prefix, env=env))
 
     def heading_of(self, record) -> str:
@@ -156,5 +156,3 @@ def committee_of(record) -> Committee | None:
 def _long_date(value, language: str) -> str:
     return long_date(value, language) if value else ""
 
-
-__all__ = ["Case", "Page", "Renderer", "plan"]
