@@ -17,7 +17,7 @@ install-test: $(BIN)/python
 
 site: install
 	$(BIN)/diarium build
-	@echo "Open site/index.html through a web server, e.g.: $(BIN)/python -m http.server --directory site 8000  (then http://127.0.0.1:8000/)"
+	@echo "Built into site/. Preview it with: $(BIN)/diarium serve  (then open http://127.0.0.1:8000/)"
 
 test: install-test
 	$(BIN)/python -m pytest -q

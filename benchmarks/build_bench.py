@@ -48,14 +48,21 @@ def bench_diarium(root: Path, runs: int, search: bool) -> dict:
     command += [] if search else ["--no-search"]
     times, peak, pages = [], 0, 0
     for _ in range(runs):
-        shutil.rmtree(root / "site", ignore_errors=True)
+        for folder in ("site", ".diarium-cache"):  # a clean build: no output, no build cache
+            shutil.rmtree(root / folder, ignore_errors=True)
         seconds, rss, out = run(command)
         times.append(seconds)
         peak = max(peak, rss)
         pages = int(re.search(r"Built (\d+) pages", out).group(1))
     median = statistics.median(times)
+    unchanged = run(command)[0]
+    item = next((root / "content").glob("*/*/01/item.md"))
+    item.write_text(item.read_text(encoding="utf-8") + "\nEn ändring.\n", encoding="utf-8")
+    one_edit = run(command)[0]
+    item.write_text(item.read_text(encoding="utf-8").replace("\nEn ändring.\n", ""), encoding="utf-8")
     return {"tool": "diarium", "pages": pages, "median_s": round(median, 2), "runs_s": [round(t, 2) for t in times],
-            "ms_per_page": round(1000 * median / pages, 2), "peak_rss_mib": peak}
+            "ms_per_page": round(1000 * median / pages, 2), "peak_rss_mib": peak,
+            "rebuild_unchanged_s": round(unchanged, 2), "rebuild_one_item_edited_s": round(one_edit, 2)}
 
 
 def bench_hugo(root: Path, runs: int) -> dict | None:
