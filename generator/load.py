@@ -52,9 +52,10 @@ class Loader:
         self.scheme = DiaryScheme(config.diary_prefixes)
 
     def problem(self, path: Path, line: int, field: str, message: str, level: str = "error"):
-        self.problems.append(Problem(self._rel(path), line, field, message, level))
+        self.problems.append(Problem(self.rel(path), line, field, message, level))
 
-    def _rel(self, path: Path) -> str:
+    def rel(self, path: Path) -> str:
+        """A path as problems and sources show it: relative to the content folder's parent."""
         try:
             return path.relative_to(self.content.parent).as_posix()
         except ValueError:
@@ -92,7 +93,7 @@ class Loader:
                 self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
-        return None if failed else Record(path, self._rel(path), values, parsed.lines, parsed.body, parsed.body_line)
+        return None if failed else Record(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
     def keep(self, record: Record | None) -> bool:
         return record is not None and (self.drafts or not record.draft)
@@ -130,7 +131,7 @@ def _committee(loader: Loader, folder: Path) -> tuple[Committee | None, bool]:
     if not path.exists():
         loader.problem(folder, 0, "", "expected a committee.md in every committee folder")
     if record is None:
-        return Committee(id=folder.name, name=folder.name, prefix="", source=Source(loader._rel(path))), False
+        return Committee(id=folder.name, name=folder.name, prefix="", source=Source(loader.rel(path))), False
     if record.draft and not loader.drafts:
         return None, False
     v = record.values
@@ -160,7 +161,7 @@ def load_meeting(loader: Loader, committee: Committee, meeting_dir: Path) -> Mee
         return None
     record = loader.read(path, "meeting")
     if record is None:  # still check its items, to report every error at once
-        _items(loader, Meeting(committee, meeting_dir.name, date.min, "kallelse", Source(loader._rel(path))),
+        _items(loader, Meeting(committee, meeting_dir.name, date.min, "kallelse", Source(loader.rel(path))),
                meeting_dir)
     if not loader.keep(record):
         return None

@@ -29,7 +29,7 @@ class ParseCache:
 
     def read(self, loader, path: Path, kind: str):
         """``loader.read`` through the cache: parse only when the file or its context changed."""
-        rel = loader._rel(path)
+        rel = loader.rel(path)
         stat = os.stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size, kind, tuple(loader.scheme.canonical.values()))
         self.seen.add(rel)

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003, diarium
+from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003
+from support import run_diarium as diarium
 
 
 @pytest.fixture(scope="session")

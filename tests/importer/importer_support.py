@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from generator.importer.command import run
-from support import ROOT, run_diarium as diarium
+from support import ROOT
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MEETING_000 = SEEDS / "000_6c6da5499a67e962.txt"
