@@ -12,6 +12,7 @@ import argparse
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable, Sequence
 
 WORDS = ("socialnämnden förvaltningen beslutar uppdrag verksamheten ekonomiska kostnader budget "
          "placeringar ärendet insatser bistånd barn familjer ungdomar vuxna missbruk boende jourboende "
@@ -26,8 +27,10 @@ COMMITTEES = [("socialnamnden", "Socialnämnden", "SN"), ("kommunstyrelsen", "Ko
 ITEMS_PER_MEETING = 15
 
 
-def generate(content: Path, items: int = 10_000, seed: int = 1) -> Path:
-    """Write a corpus of ``items`` agenda items under ``content`` and return it."""
+def generate(content: Path, items: int = 10_000, seed: int = 1,
+             vocabulary: Callable[[int], Sequence[str]] = lambda serial: WORDS) -> Path:
+    """Write a corpus of ``items`` agenda items under ``content`` and return it. ``vocabulary(n)``
+    gives the words item n (with its papers) is written in; words are drawn from it uniformly."""
     rng = random.Random(seed)
     content = Path(content)
     meetings = (items + ITEMS_PER_MEETING - 1) // ITEMS_PER_MEETING
@@ -42,45 +45,45 @@ def generate(content: Path, items: int = 10_000, seed: int = 1) -> Path:
                                       f"kind: {'protokoll' if m % 2 else 'kallelse'}\nchair: Ordförande {m % 7}\n"
                                       f"secretary: Sekreterare {m % 3}\n---\n")
         for n in range(1, min(ITEMS_PER_MEETING, items - made) + 1):
-            _item(rng, folder / f"{n:02d}", n, prefix, when, made)
+            _item(rng, vocabulary(made), folder / f"{n:02d}", n, prefix, when, made)
             made += 1
     return content
 
 
-def _item(rng: random.Random, folder: Path, number: int, prefix: str, when: date, serial: int) -> None:
+def _item(rng: random.Random, words: Sequence[str], folder: Path, number: int, prefix: str, when: date, serial: int) -> None:
     own = f"{prefix} {when.year}:{serial % 900 + 1}"
     other = f"{prefix}/{when.year - 1}:{rng.randint(1, 400)}"
-    title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 8))).capitalize()
+    title = " ".join(rng.choice(words) for _ in range(rng.randint(3, 8))).capitalize()
     _write(folder / "item.md", f"---\nnumber: {number}\ntitle: \"{title} ({own})\"\ndiary_numbers: [{own}]\n"
-                               f"decision: {_sentence(rng)}\nsummary: |\n  {_paragraph(rng, 60)}\n---\n"
-                               f"## Ärendet\n\n{_paragraph(rng, 120)} Se även {other} och alkohollagen (2010:1622).\n\n"
-                               f"{_table(rng)}\n\n{_paragraph(rng, 150)}\n")
+                               f"decision: {_sentence(rng, words)}\nsummary: |\n  {_paragraph(rng, words, 60)}\n---\n"
+                               f"## Ärendet\n\n{_paragraph(rng, words, 120)} Se även {other} och alkohollagen (2010:1622).\n\n"
+                               f"{_table(rng, words)}\n\n{_paragraph(rng, words, 150)}\n")
     _write(folder / "tjansteskrivelse.md",
            f"---\nkind: tjansteskrivelse\ntitle: \"{title}\"\ndate: {when - timedelta(days=14)}\n"
            f"diary_number: Dnr {own.replace(' ', '/')}\nofficer: [Handläggare {serial % 40}]\nrecipients: [Nämnden]\n"
            f"signatures:\n  - {{name: Chef {serial % 9}, role: förvaltningschef}}\n---\n"
-           f"## Förslag till beslut\n\n{_sentence(rng)}\n\n## Sammanfattning\n\n{_paragraph(rng, 120)}\n\n"
-           f"## Bakgrund\n\n{_paragraph(rng, 100)}\n")
+           f"## Förslag till beslut\n\n{_sentence(rng, words)}\n\n## Sammanfattning\n\n{_paragraph(rng, words, 120)}\n\n"
+           f"## Bakgrund\n\n{_paragraph(rng, words, 100)}\n")
     if serial % 3 == 0:
         _write(folder / "bilaga-1.md", f"---\nkind: bilaga\ntitle: Bilaga till {title.lower()}\n---\n"
-                                       f"## Redovisning\n\n{_paragraph(rng, 500)}\n\n{_table(rng)}\n")
+                                       f"## Redovisning\n\n{_paragraph(rng, words, 500)}\n\n{_table(rng, words)}\n")
 
 
-def _sentence(rng: random.Random) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."
+def _sentence(rng: random.Random, words: Sequence[str]) -> str:
+    return " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "."
 
 
-def _paragraph(rng: random.Random, words: int) -> str:
+def _paragraph(rng: random.Random, words: Sequence[str], length: int) -> str:
     out, count = [], 0
-    while count < words:
-        sentence = _sentence(rng)
+    while count < length:
+        sentence = _sentence(rng, words)
         out.append(sentence)
         count += sentence.count(" ") + 1
     return " ".join(out)
 
 
-def _table(rng: random.Random) -> str:
-    rows = [f"| {rng.choice(WORDS).capitalize()} | {rng.randint(1, 999)} {rng.randint(0, 999):03d} | {rng.randint(0, 99)} % |"
+def _table(rng: random.Random, words: Sequence[str]) -> str:
+    rows = [f"| {rng.choice(words).capitalize()} | {rng.randint(1, 999)} {rng.randint(0, 999):03d} | {rng.randint(0, 99)} % |"
             for _ in range(rng.randint(3, 8))]
     return "| Post | Belopp (kr) | Andel |\n|---|---:|---:|\n" + "\n".join(rows)
 

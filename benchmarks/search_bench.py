@@ -31,6 +31,8 @@ from build_bench import OUT, corpus  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 TEXT_TYPES = ("text/", "application/javascript", "application/json")
+PARTS = {".pf_meta": "meta", "/wasm.": "engine", "/pagefind.js": "engine", "/index/": "index", "/filter/": "filters",
+         "/dates/": "dates", "/fragment/": "results"}  # URL part → what a query's bytes go to
 
 
 def measure(command: list[str]) -> tuple[float, int]:
@@ -97,14 +99,17 @@ def _query_bytes(browser, base: str, query: str) -> dict:
                            " return s && !/^(Söker|Searching)/.test(s); }", timeout=120_000)
     page.wait_for_load_state("networkidle")
     raw = gzipped = search_only = 0
+    parts = dict.fromkeys(PARTS.values(), 0) | {"page": 0}
     for response in responses:
         body = response.body() if response.ok and response.request.method != "HEAD" else b""
         text = response.headers.get("content-type", "").startswith(TEXT_TYPES)
+        sent = len(gzip.compress(body)) if text else len(body)
         raw += len(body)
-        gzipped += len(gzip.compress(body)) if text else len(body)
+        gzipped += sent
         search_only += len(body) if "/pagefind/" in response.url else 0
+        parts[next((part for key, part in PARTS.items() if key in response.url), "page")] += sent
     result = {"query": query, "status": page.inner_text("#sok-status"), "requests": len(responses),
-              "bytes": raw, "bytes_gzip_host": gzipped, "pagefind_bytes": search_only}
+              "bytes": raw, "bytes_gzip_host": gzipped, "pagefind_bytes": search_only, "gzip_host_by_part": parts}
     page.context.close()
     return result
 
@@ -136,13 +141,14 @@ def _index_build_seconds(root: Path) -> float:
 def natural_corpus(items: int) -> Path:
     """The benchmark corpus written with the seeds' running text as its word source, so words
     occur as often as in real records. (The default 80-word vocabulary puts every word on nearly
-    every page: the worst case for an index, whose postings then hold every page.)"""
-    import corpus as synthetic
+    every page: the worst case for an index, whose postings then hold every page.) Every word is
+    spread evenly over the records, so a rare word is on more pages than in real ones."""
+    from corpus import generate
     root = OUT / f"corpus-{items}-seedwords"
     if not (root / "config.yaml").exists():
         text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md")))
-        synthetic.WORDS = tuple(w.lower() for w in re.findall(r"[^\W\d_]{2,}", text))
-        synthetic.generate(root / "content", items)
+        words = tuple(w.lower() for w in re.findall(r"[^\W\d_]{2,}", text))
+        generate(root / "content", items, vocabulary=lambda serial: words)
         shutil.copy(corpus(items) / "config.yaml", root / "config.yaml")
     return root
 
@@ -170,7 +176,7 @@ def main() -> None:
                         help="run only these corpora (default: all three)")
     args = parser.parse_args()
     queries = ["q=jourboende", "q=SN+2012%3A5", "q=statsbidrag&committee=socialnamnden&year=2012",
-               "q=serveringstillst%C3%A5nd+alkohollagen"]
+               "q=serveringstillst%C3%A5nd+alkohollagen", "q=jourboende&sort=date", "q=beslut&sort=date"]
     corpora = {"seeds": lambda: (seeds(), ["q=jourboende", "q=SN+2012%3A195", "q=statsbidrag&year=2018"]),
                "synthetic": lambda: (corpus(args.items), queries),
                "natural": lambda: (natural_corpus(args.items), queries)}

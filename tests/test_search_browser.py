@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from generator.index import sitesearch
 from support import build_into
 
 pytestmark = pytest.mark.browser
@@ -67,3 +68,38 @@ def test_more_results_and_record_text_never_becomes_markup(site_dir, tmp_path, s
     assert page.evaluate("() => document.activeElement === document.querySelectorAll('#sok-results h2 a')[10]")
     assert page.is_hidden("#sok-more")
     assert page.evaluate("() => window.pwned") is None and page.locator("#sok-results img").count() == 0
+
+
+def test_newest_first_and_year_filter(built_fixture, serve_dir, browser):
+    dates = {r["url"]: r["meta"].get("date") for _, r in sitesearch.fragments(built_fixture / "pagefind")}
+    base = serve_dir(built_fixture)
+    page = browser.new_page()
+    page.goto(f"{base}/sok/?q=och")
+    relevance = [r["href"] for r in results(page)]
+    assert len({dates[h][:4] for h in relevance}) == 2  # hits in both years, not in date order
+    assert [dates[h] for h in relevance] != sorted((dates[h] for h in relevance), reverse=True)
+
+    page.locator("main").get_by_label("Sortering").select_option("date")
+    page.wait_for_url(re.compile(r"sort=date"))
+    newest = [r["href"] for r in results(page)]
+    assert sorted(newest) == sorted(relevance)
+    assert [dates[h] for h in newest] == sorted((dates[h] for h in relevance), reverse=True)
+
+    page.goto(f"{base}/sok/?q=och&year=2012&sort=date")
+    in_2012 = [r["href"] for r in results(page)]
+    assert in_2012 == [h for h in newest if dates[h].startswith("2012")]
+    assert page.inner_text("#sok-status") == f"{len(in_2012)} träffar"
+    assert page.input_value("#sok-year") == "2012"
+    page.goto(f"{base}/sok/?q=och&year=2013")  # the year alone: by relevance
+    assert [r["href"] for r in results(page)] == [h for h in relevance if dates[h].startswith("2013")]
+
+
+def test_a_number_written_with_a_slash_is_found_in_any_form(site_dir, tmp_path, serve_dir, browser):
+    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
+    item.write_text(item.read_text(encoding="utf-8") + "\nSe även beslutet i KS/2011:7.\n", encoding="utf-8")
+    base = serve_dir(build_into(site_dir, tmp_path / "out"))
+    page = browser.new_page()
+    for query in ["KS+2011%3A7", "ks%2F2011%3A7", "2011%3A7"]:
+        page.goto(f"{base}/sok/?q={query}")
+        found = [r["href"] for r in results(page)]
+        assert found[:2] == ["/arende/ks-2011-7/", "/socialnamnden/2012-12-11/01/"], query

@@ -1,10 +1,10 @@
 """The site search: Pagefind's index of the built site, the record markup it reads, the search page."""
-import gzip
 import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from generator.index import sitesearch
 from support import build_into
 
 ITEMS = ["/socialnamnden/2012-12-11/01/", "/socialnamnden/2012-12-11/02/", "/socialnamnden/2012-12-11/03/",
@@ -14,14 +14,8 @@ NAVIGATION = ["Hoppa till innehållet", "Publicerad med diarium", "Du är här",
 
 
 def fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's stored page records (gzip, after a 12-byte signature), by URL."""
-    found = {}
-    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        record = json.loads(data[len(b"pagefind_dcd"):])
-        found[record["url"]] = record
-    return found
+    """Pagefind's stored page records by URL, each with its page id."""
+    return {record["url"]: record | {"id": page_id} for page_id, record in sitesearch.fragments(site / "pagefind")}
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -48,10 +42,22 @@ def test_filters_metadata_and_sort_of_an_item(built_fixture):
     assert attachment["filters"]["type"] == ["bilaga"]
     document = fragments(built_fixture)["/dokument/budgetplan-2013/"]
     assert document["filters"] == {"type": ["dokument"], "year": ["2012"]}
-    markup = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
-    assert markup.find(attrs={"data-pagefind-sort": "date"}).get_text() == "2012-12-11"
     filter_names = {f for p in fragments(built_fixture).values() for f in p["filters"]}
     assert filter_names == {"committee", "year", "type", "dnr"}
+
+
+def test_dates_of_the_pages_by_year_replace_pagefinds_sort(built_fixture):
+    pages = fragments(built_fixture)
+    years = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (built_fixture / "pagefind/dates").glob("*.json")}
+    assert sorted(years) == ["2012", "2013"]
+    listed = {page_id: day for dates in years.values() for day, ids in dates.items() for page_id in ids}
+    # every indexed page with a date, under its date and year; the document dated by its own date
+    assert listed == {p["id"]: p["meta"]["date"] for p in pages.values() if "date" in p["meta"]}
+    assert listed[pages["/socialnamnden/2012-12-11/02/"]["id"]] == "2012-12-11"
+    assert listed[pages["/dokument/budgetplan-2013/"]["id"]] == "2012-11-28"
+    assert all(day.startswith(year) for year, dates in years.items() for day in dates)
+    # no Pagefind sort: it would put every page into the meta file each query loads
+    assert not soup(built_fixture, "/socialnamnden/2012-12-11/02/").find(attrs={"data-pagefind-sort": True})
 
 
 def test_indexed_text_is_the_record_without_navigation(built_fixture):

@@ -7,12 +7,13 @@ const status = document.getElementById("sok-status");
 const list = document.getElementById("sok-results");
 const more = document.getElementById("sok-more");
 const FIELDS = ["q", "committee", "year", "type", "sort"];
-const FILTERS = ["committee", "year", "type"];
+const FILTERS = ["committee", "type"];  // Pagefind's; the year is filtered with the date files
 const PAGE = 10;
 const dateFormat = new Intl.DateTimeFormat(config.lang, { dateStyle: "long", timeZone: "UTC" });
 
 let pagefind = null;
-let pending = [];  // result loaders not shown yet
+let source = null;  // the current search's results: { count, next(n) → the next n records }
+let shown = 0;  // how many of them are in the list
 let generation = 0;  // a newer search makes older, slower ones drop their results
 
 async function engine() {
@@ -58,32 +59,74 @@ function writeUrl(push) {
 async function search() {
   const mine = ++generation;
   const { numbers, term } = diaryNumbers(form.elements.q.value);
-  const filters = {};
-  for (const name of FILTERS) if (form.elements[name].value) filters[name] = form.elements[name].value;
-  if (!term) return show(mine, [], false);  // filters alone would make Pagefind load its whole index
+  if (!term) return show(mine, null, [], 0);  // filters alone would make Pagefind load its whole index
   status.textContent = config.strings.searching;
   try {
+    const cases = caseResults(numbers);  // under way while Pagefind searches
     const pf = await engine();
-    const sort = form.elements.sort.value === "date" ? { date: "desc" } : undefined;
-    const found = await pf.search(term, { filters, sort });
-    const loaders = found.results.map((r) => r.data);
-    await show(mine, numbers.length ? await numbersFirst(numbers, loaders) : loaders, true);
+    const filters = {};
+    for (const name of FILTERS) if (form.elements[name].value) filters[name] = form.elements[name].value;
+    const found = await pf.search(term, { filters });
+    const year = form.elements.year.value;
+    const newest = form.elements.sort.value === "date";
+    const ranked = year || newest ? await dated(found.results, year, newest) : ranking(found.results);
+    const [first, shownCases] = await Promise.all([ranked.next(PAGE), cases]);
+    show(mine, ranked, [...shownCases, ...carriersFirst(first, numbers)], shownCases.length);
   } catch (error) {
     if (mine === generation) status.textContent = config.strings.failed;
     throw error;
   }
 }
 
-// For a diary number: its case page (everything filed under it) first, found by its URL (a HEAD
-// request, no body), then among the first page of results those that carry the number.
-async function numbersFirst(numbers, loaders) {
-  const [cases, data] = await Promise.all([caseResults(numbers),
-                                           Promise.all(loaders.slice(0, PAGE).map((load) => load()))]);
-  const carries = (d) => (d.meta.dnr || "").split(", ").some((n) => numbers.includes(n));
-  const sorted = [...data.filter(carries), ...data.filter((d) => !carries(d))];
-  return [...cases, ...sorted].map((d) => () => Promise.resolve(d)).concat(loaders.slice(PAGE));
+// Results in a fixed order, their records loaded a page at a time.
+function ranking(results) {
+  const left = [...results];
+  return { count: results.length, next: (n) => load(left.splice(0, n)) };
 }
 
+function load(results) {
+  return Promise.all(results.map((r) => r.data()));
+}
+
+// A year filter or the newest first, from the dates of the pages (pagefind/dates/YYYY.json, one file
+// a year): a year filter loads its year; sorting loads years newest first, only as far as results are
+// shown. Within a date, and for the pages without one (last), the order stays by relevance.
+async function dated(results, year, newest) {
+  if (year) {
+    const dates = await datesOf(year);
+    const kept = results.filter((r) => dates.has(r.id));
+    return ranking(newest ? byDate(kept, dates) : kept);
+  }
+  const years = [...form.elements.year.options].map((o) => o.value).filter(Boolean);  // newest first
+  const ready = [];
+  let left = results;
+  return { count: results.length, next: async (n) => {
+    while (ready.length < n && years.length) {
+      const dates = await datesOf(years.shift());
+      ready.push(...byDate(left.filter((r) => dates.has(r.id)), dates));
+      left = left.filter((r) => !dates.has(r.id));
+    }
+    if (ready.length < n) ready.push(...left.splice(0));
+    return load(ready.splice(0, n));
+  } };
+}
+
+function byDate(results, dates) {
+  return [...results].sort((a, b) => dates.get(b.id).localeCompare(dates.get(a.id)));
+}
+
+const dateFiles = new Map();  // year → Promise<Map(page id → date)>, kept across searches
+function datesOf(year) {
+  if (!dateFiles.has(year)) {
+    dateFiles.set(year, fetch(`${config.base}pagefind/dates/${year}.json`)
+      .then((response) => (response.ok ? response.json() : {}))  // 404: no dated page that year
+      .then((byDate) => new Map(Object.entries(byDate).flatMap(([date, ids]) => ids.map((id) => [id, date])))));
+  }
+  return dateFiles.get(year);
+}
+
+// For a diary number: its case page (everything filed under it), found by its URL (a HEAD request,
+// no body); it is shown first.
 async function caseResults(numbers) {
   const found = await Promise.all(numbers.map(async (number) => {
     const url = `${config.base}arende/${number.toLowerCase().replace(/[ :]/g, "-")}/`;
@@ -94,26 +137,34 @@ async function caseResults(numbers) {
   return found.filter(Boolean);
 }
 
-// The count is announced once the first results are in the list.
-async function show(mine, loaders, announce) {
-  const first = await Promise.all(loaders.slice(0, PAGE).map((load) => load()));
+// Among the first page of results, those that carry the number come first.
+function carriersFirst(data, numbers) {
+  const carries = (d) => (d.meta.dnr || "").split(", ").some((n) => numbers.includes(n));
+  return [...data.filter(carries), ...data.filter((d) => !carries(d))];
+}
+
+// The count (results plus case pages) is announced once the first results are in the list.
+function show(mine, ranked, first, extra) {
   if (mine !== generation) return;
-  pending = loaders.slice(PAGE);
+  source = ranked;
+  shown = first.length - extra;
   list.replaceChildren(...first.map(resultItem));
-  more.hidden = pending.length === 0;
-  const count = loaders.length;
-  status.textContent = !announce ? "" : count === 0 ? config.strings.none
+  const count = ranked ? ranked.count + extra : 0;
+  more.hidden = !ranked || shown >= ranked.count;
+  status.textContent = !ranked ? "" : count === 0 ? config.strings.none
     : count === 1 ? config.strings.count_one : config.strings.count.replace("{count}", count);
 }
 
 // "More results": the next page of results, with focus on the first of them.
 async function showMore() {
   const mine = generation;
-  const batch = await Promise.all(pending.splice(0, PAGE).map((load) => load()));
+  more.disabled = true;  // one page at a time: the next page depends on the one before
+  const batch = await source.next(PAGE).finally(() => { more.disabled = false; });
   if (mine !== generation) return;
+  shown += batch.length;
   const items = batch.map(resultItem);
   list.append(...items);
-  more.hidden = pending.length === 0;
+  more.hidden = shown >= source.count;
   if (items.length) items[0].querySelector("a").focus();
 }
 
