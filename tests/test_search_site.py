@@ -71,6 +71,19 @@ def test_indexed_text_is_the_record_without_navigation(built_fixture):
     assert "Tjänsteskrivelse: Ombyggnad" in item and item.count("Tjänsteskrivelse: Ombyggnad") == 1  # not the list
 
 
+def test_indexed_words_of_adjacent_elements_stay_apart(built_fixture):
+    """Pagefind joins the text of elements with no whitespace between them ("TypKallelse")."""
+    checked = 0
+    for url, page in fragments(built_fixture).items():
+        content = " ".join(page["content"].split())
+        for term in soup(built_fixture, url).find(attrs={"data-pagefind-body": True}).find_all("dt"):
+            value = term.find_next_sibling("dd")
+            if not term.find_parent(attrs={"data-pagefind-ignore": True}) and not term.has_attr("data-pagefind-ignore"):
+                assert f"{term.get_text()} {' '.join(value.get_text().split())}" in content, url
+                checked += 1
+    assert checked > 20
+
+
 def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
     for url in ITEMS:
         page = soup(built_fixture, url)
