@@ -32,7 +32,7 @@ def test_index_covers_every_record_page_and_nothing_else(built_fixture):
     assert entry["languages"]["sv"]["page_count"] == len(records)
 
 
-def test_filters_metadata_and_sort_of_an_item(built_fixture):
+def test_filters_and_metadata_of_an_item(built_fixture):
     page = fragments(built_fixture)["/socialnamnden/2012-12-11/02/"]
     assert page["filters"] == {"committee": ["socialnamnden"], "year": ["2012"], "type": ["item", "tjansteskrivelse"],
                                "dnr": ["SN 2012:195"]}
