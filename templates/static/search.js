@@ -103,8 +103,11 @@ async function dated(results, year, newest) {
   return { count: results.length, next: async (n) => {
     while (ready.length < n && years.length) {
       const dates = await datesOf(years.shift());
-      ready.push(...byDate(left.filter((r) => dates.has(r.id)), dates));
-      left = left.filter((r) => !dates.has(r.id));
+      const inYear = [];
+      const rest = [];
+      for (const r of left) (dates.has(r.id) ? inYear : rest).push(r);
+      ready.push(...byDate(inYear, dates));
+      left = rest;
     }
     if (ready.length < n) ready.push(...left.splice(0));
     return load(ready.splice(0, n));
