@@ -10,6 +10,7 @@ from typing import Callable
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
+from generator import noticeboard
 from generator.config import Config, load_config
 from generator.deps import Signer
 from generator.incremental import BuildCache
@@ -35,6 +36,7 @@ class BuildOptions:
     drafts: bool = False
     search: bool = True  # run Pagefind over the output (--no-search skips it)
     incremental: bool = True  # render only pages whose inputs changed since the last build (generator.incremental)
+    today: str | None = None  # the build date the notice board is for (--today); else SOURCE_DATE_EPOCH or today
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
@@ -79,6 +81,7 @@ def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[
     site, warnings = load_site(options.content, config, options.drafts, records)
     redactions = redact_site(site, config)
     link_site(site, config)
+    site.board = noticeboard.board(site, config, noticeboard.build_date(options.today, os.environ))
     return site, warnings, redactions
 
 

@@ -42,12 +42,14 @@ def _register_build(commands) -> None:
     p.add_argument("--no-search", dest="search", action="store_false", help="skip the search index (quicker)")
     p.add_argument("--quiet", action="store_true", help="print only problems")
     p.add_argument("--jobs", type=int, help="worker processes for rendering (default: all cores)")
+    p.add_argument("--today", metavar="YYYY-MM-DD",
+                   help="the date the notice board is built for (default: $SOURCE_DATE_EPOCH, else today)")
     p.set_defaults(func=_build)
 
 
 def _build(args) -> int:
     options = BuildOptions(content=args.content, out=args.out, config=args.config, base_url=args.base_url,
-                           drafts=args.drafts, search=args.search)
+                           drafts=args.drafts, search=args.search, today=args.today)
     if args.jobs:
         options.jobs = args.jobs
     progress = _progress_bar if sys.stderr.isatty() and not args.quiet else None

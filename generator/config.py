@@ -29,6 +29,8 @@ class Config:
     licence: str = "CC0 1.0"
     licence_url: str = "https://creativecommons.org/publicdomain/zero/1.0/"
     feed_entries: int = 50
+    notice_board: dict = field(default_factory=dict)  # {storage: where minutes are kept} (förvaringsplats)
+    people: bool = True  # a page for each elected person the minutes name (/ledamot/)
     # Not keys: where the file was, so relative paths resolve against it.
     root: Path = Path(".")
 
@@ -56,7 +58,10 @@ class Config:
 # The type each key must have; later issues add their keys here and to Config.
 KEYS = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
-        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
+        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
+        "notice_board": dict, "people": bool}
+# Keys of the mappings among them, with their types.
+SUBKEYS = {"notice_board": {"storage": str}}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -71,9 +76,10 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     for key, value in data.items():
         if key not in KEYS:
             problems.append(Problem(str(path), 0, key, "unknown key, ignored", "warning"))
-        elif not isinstance(value, KEYS[key]) or isinstance(value, bool):
+        elif not isinstance(value, KEYS[key]) or isinstance(value, bool) != (KEYS[key] is bool):
             problems.append(Problem(str(path), 0, key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
+            problems += _subkey_problems(path, key, value)
             setattr(config, key, value)
     if config.language not in LANGUAGES:
         problems.append(Problem(str(path), 0, "language", f"expected one of {', '.join(LANGUAGES)}"))
@@ -98,7 +104,19 @@ def _read(path: Path, problems: list[Problem]) -> dict:
     return data
 
 
+def _subkey_problems(path: Path, key: str, value) -> list[Problem]:
+    problems = []
+    for sub, sub_value in value.items() if key in SUBKEYS else ():
+        kind = SUBKEYS[key].get(sub)
+        if kind is None:
+            problems.append(Problem(str(path), 0, f"{key}.{sub}", "unknown key, ignored", "warning"))
+        elif not isinstance(sub_value, kind):
+            problems.append(Problem(str(path), 0, f"{key}.{sub}", f"expected {_describe(kind)}, got {sub_value!r}"))
+    return problems
+
+
 def _describe(kind) -> str:
-    names = {str: "a string", int: "a whole number", list: "a list", type(None): "nothing"}
+    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false",
+             type(None): "nothing"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)

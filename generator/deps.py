@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, meta
 
 from generator.model import Case, Committee, Document, Item, Meeting, Site
+from generator.noticeboard import Notice, NoticeBoard
 from generator.parsecache import ParseCache
 from generator.render import Page, Renderer
 
@@ -38,6 +39,11 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
         return [_file(m) for m in record.meetings]
     if isinstance(record, Case):
         return [summary(r) for r in (*record.carriers, *record.mentions)]
+    if isinstance(record, Notice):  # its dates and whether it is still up on the build date
+        return [_file(record.meeting), ("", str(record.current))]
+    if isinstance(record, NoticeBoard):
+        return [("", record.today.isoformat()), *(_file(n.meeting) for n in record.notices),
+                *map(summary, record.upcoming)]
     if page.template == "home.html":
         return [(m.source.path, str(len(m.items))) for m in latest]
     if page.template == "cases.html":

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.deps import code_stamp
+from generator.noticeboard import build_date
 from generator.parsecache import ParseCache
 from generator.problems import Problem
 from generator.write import Output
@@ -51,7 +52,8 @@ class BuildCache:
         self.out = Path(options.out).resolve()
         self.folder = folder or self.out.parent / CACHE / self.out.name
         self.inputs = {"options": [str(Path(options.content).resolve()), options.base_url, options.drafts,
-                                   getattr(options, "search", None)],
+                                   getattr(options, "search", None),
+                                   build_date(options.today, os.environ).isoformat()],
                        "config": _file_stamp(options.config),
                        "code": code_stamp(),
                        "templates": [tree_stamp(d) for d in config.template_dirs()],

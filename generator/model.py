@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from generator.diary import DiaryNumber, DiaryScheme
+
+if TYPE_CHECKING:
+    from generator.noticeboard import NoticeBoard
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,7 @@ class Site:
     documents: list[Document] = field(default_factory=list)  # stand-alone only
     cases: dict[DiaryNumber, Case] = field(default_factory=dict)
     scheme: DiaryScheme = field(default_factory=lambda: DiaryScheme([]))  # the site's diary prefixes
+    board: NoticeBoard | None = None  # the notice board as of the build date (generator.noticeboard)
 
     @property
     def meetings(self) -> list[Meeting]:

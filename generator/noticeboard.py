@@ -14,15 +14,20 @@ same content on the same day gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from generator.config import Config
 from generator.index.clock import STOCKHOLM
+from generator.model import Committee, Meeting, Site
 from generator.problems import ContentError, Problem
+from generator.text import long_date
 
 APPEAL_PERIOD = timedelta(weeks=3)  # 13 kap. 5 § kommunallagen
 POSTING_DAYS = timedelta(days=2)  # 8 kap. 12 § kommunallagen
 ONE_DAY = timedelta(days=1)
+BOARD_URL = "/anslagstavla/"
 
 
 def easter_sunday(year: int) -> date:
@@ -113,3 +118,106 @@ def build_date(today: str | None, environ: Mapping[str, str]) -> date:
             raise ContentError([Problem("SOURCE_DATE_EPOCH", 0, "",
                                         f"expected a whole number of seconds since 1970, got {epoch!r}")]) from None
     return datetime.now(STOCKHOLM).date()
+
+
+@dataclass(eq=False)
+class Notice:
+    """A notice (*anslag*) on the board that a meeting's minutes have been adjusted: when it went up,
+    until when the decisions may be appealed, and where the minutes are kept (*förvaringsplats*)."""
+
+    meeting: Meeting
+    posted: date
+    adjusted: date | None
+    storage: str
+    paragraphs: str = ""  # the § range the minutes cover, e.g. "287–296"
+    current: bool = True  # still on the board on the build date
+
+    kind = "anslag"
+
+    @property
+    def url(self) -> str:
+        return f"{BOARD_URL}{self.meeting.committee.id}-{self.meeting.id}/"
+
+    @property
+    def committee(self) -> Committee:
+        return self.meeting.committee
+
+    @property
+    def sort_date(self) -> date:
+        return self.posted
+
+    @property
+    def deadline(self) -> date:
+        """The last day to appeal (*sista dag för överklagande*)."""
+        return appeal_deadline(self.posted)
+
+    @property
+    def taken_down(self) -> date:
+        return self.deadline + ONE_DAY
+
+    @property
+    def late(self) -> bool:
+        """Posted later than kommunallagen allows (8 kap. 12 §)."""
+        return self.adjusted is not None and self.posted > latest_posting(self.adjusted)
+
+    def heading(self, language: str) -> str:
+        return f"{self.committee.name}, {long_date(self.meeting.date, language)}"
+
+    def description_text(self) -> str:
+        paragraphs = f"§ {self.paragraphs} · " if self.paragraphs else ""
+        return f"{paragraphs}{self.posted.isoformat()} – {self.deadline.isoformat()} · {self.storage}"
+
+
+@dataclass(eq=False)
+class NoticeBoard:
+    """The notice board (*anslagstavla*) as of the build date: notices of adjusted minutes, newest
+    first, and the meetings still to come with their notices (*kallelse*)."""
+
+    today: date
+    notices: list[Notice] = field(default_factory=list)
+    upcoming: list[Meeting] = field(default_factory=list)
+
+    url = BOARD_URL
+    kind = "anslagstavla"
+    committee = None
+
+    @property
+    def sort_date(self) -> date:
+        return self.today
+
+    @property
+    def current(self) -> list[Notice]:
+        return [n for n in self.notices if n.current]
+
+    @property
+    def past(self) -> list[Notice]:
+        return [n for n in self.notices if not n.current]
+
+    def heading(self, language: str) -> str:
+        return {"sv": "Anslagstavla", "en": "Notice board"}[language]
+
+    def description_text(self) -> str:
+        return "\n".join(n.description_text() for n in self.current)
+
+
+def board(site: Site, config: Config, today: date) -> NoticeBoard:
+    """The board of ``site`` as of ``today``."""
+    notices = [notice for meeting in site.meetings if (notice := notice_of(meeting, config, today))]
+    notices.sort(key=lambda n: (n.posted, n.meeting.date, n.url), reverse=True)
+    upcoming = sorted((m for m in site.meetings if m.date >= today and m.kind == "kallelse"),
+                      key=lambda m: (m.date, m.time, m.url))
+    return NoticeBoard(today, notices, upcoming)
+
+
+def notice_of(meeting: Meeting, config: Config, today: date) -> Notice | None:
+    """The notice of a meeting's adjusted minutes; None when the meeting has no minutes."""
+    if meeting.kind != "protokoll":
+        return None
+    adjusted = _date(meeting.adjustment.get("date"))
+    posted = posted_date(None, adjusted, meeting.date)
+    storage = config.notice_board.get("storage") or meeting.committee.organisation
+    return Notice(meeting, posted, adjusted, storage, current=is_current(posted, today))
+
+
+def _date(value) -> date | None:
+    return value if isinstance(value, date) else None

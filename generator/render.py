@@ -47,6 +47,9 @@ def plan(site: Site, config: Config) -> list[Page]:
                 pages += [Page(d.url, "document.html", d) for d in item.documents if d.has_page]
     pages += [Page(d.url, "document.html", d) for d in site.documents]
     pages += [Page(c.url, "case.html", c) for c in site.cases.values()]
+    if site.board:
+        pages.append(Page(site.board.url, "noticeboard.html", site.board))
+        pages += [Page(n.url, "notice.html", n) for n in site.board.notices]
     return pages
 
 

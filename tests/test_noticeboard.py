@@ -1,10 +1,14 @@
 """The notice board's date rules (kommunallagen 8:12 and 13:5, lag (1930:173)) on known dates."""
 from datetime import date
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from generator import noticeboard as nb
+from generator.build import BuildOptions, build
 from generator.problems import ContentError
+from support import build_into, run_diarium
 
 
 @pytest.mark.parametrize("year, easter", [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)),
@@ -82,3 +86,119 @@ def test_build_date_from_option_environment_or_clock():
         nb.build_date("31/3", {})
     with pytest.raises(ContentError, match="SOURCE_DATE_EPOCH"):
         nb.build_date(None, {"SOURCE_DATE_EPOCH": "igår"})
+
+
+# The board of a built site. The fixture's Vård- och omsorgsnämnden adjusted its minutes of
+# 15 January 2013 on Sunday 20 January: three weeks end on Sunday 10 February → Monday 11 February.
+NOTICE = "anslagstavla/vard-och-omsorgsnamnden-2013-01-15/index.html"
+
+
+def _build(site, out, today, **extra):
+    return build(BuildOptions(content=site / "content", config=site / "config.yaml", out=out, search=False, jobs=1,
+                              today=today, **extra))
+
+
+def _main(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").main
+
+
+def _facts(main) -> dict[str, str]:
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in main.find_all("dt")}
+
+
+def _sections(main) -> dict[str, list[str]]:
+    """Board heading → the links listed under it."""
+    return {h2.get_text(strip=True): [a["href"] for a in _until_next_h2(h2)] for h2 in main.find_all("h2")}
+
+
+def _until_next_h2(h2):
+    for sibling in h2.find_next_siblings():
+        if sibling.name == "h2":
+            return
+        yield from (a for a in sibling.find_all("a") if "/anslagstavla/" in a["href"] or sibling.name == "ul")
+
+
+def test_board_and_notice_for_a_fixed_build_date(site_dir, tmp_path):
+    out = tmp_path / "out"
+    build_into(site_dir, out, "--no-search", "--today", "2013-02-11")  # the last day to appeal
+    board = _main(out / "anslagstavla/index.html")
+    assert "11 februari 2013" in board.find("p", class_="meta").get_text()
+    sections = _sections(board)
+    assert sections["Aktuella anslag"] == ["/anslagstavla/vard-och-omsorgsnamnden-2013-01-15/"]
+    assert "Nedtagna anslag" not in sections
+    facts = _facts(board)
+    assert facts == {"Organ": "Vård- och omsorgsnämnden", "Sammanträdesdatum": "2013-01-15",
+                     "Datum för justering": "2013-01-20", "Anslaget uppsatt": "2013-01-20",
+                     "Överklagandetid t.o.m.": "2013-02-11", "Anslaget tas ned": "2013-02-12",
+                     "Förvaringsplats för protokollet": "Botkyrka kommun"}
+    notice = _main(out / NOTICE)
+    assert _facts(notice) == facts
+    assert "Anslaget är uppsatt." in notice.get_text() and "senast 11 februari 2013" in notice.get_text()
+
+
+def test_the_notice_is_taken_down_the_day_after_the_appeal_period(site_dir, tmp_path):
+    out = tmp_path / "out"
+    _build(site_dir, out, "2013-02-12")
+    sections = _sections(_main(out / "anslagstavla/index.html"))
+    assert sections["Aktuella anslag"] == []
+    assert sections["Nedtagna anslag"] == ["/anslagstavla/vard-och-omsorgsnamnden-2013-01-15/"]
+    assert "Anslaget är nedtaget" in _main(out / NOTICE).get_text()
+
+
+def test_upcoming_meetings_with_their_notices(site_dir, tmp_path):
+    out = tmp_path / "out"
+    _build(site_dir, out, "2012-12-11")  # the day of Socialnämnden's meeting: still to come
+    assert _sections(_main(out / "anslagstavla/index.html"))["Kommande sammanträden"] == ["/socialnamnden/2012-12-11/"]
+    _build(site_dir, out, "2012-12-12")
+    assert _sections(_main(out / "anslagstavla/index.html"))["Kommande sammanträden"] == []
+
+
+def test_storage_place_from_config(site_dir, tmp_path):
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "notice_board:\n  storage: Kommunledningskontoret, Tumba\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    _build(site_dir, out, "2013-02-01")
+    assert _facts(_main(out / NOTICE))["Förvaringsplats för protokollet"] == "Kommunledningskontoret, Tumba"
+
+
+def test_board_feed_parses_as_atom(site_dir, tmp_path):
+    out = tmp_path / "out"
+    _build(site_dir, out, "2013-02-01")
+    feed = feedparser.parse((out / "anslagstavla/feed.xml").read_bytes())
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.feed.title == "Anslagstavla – Testkommunens nämnder"
+    [entry] = feed.entries
+    assert entry.link == "/anslagstavla/vard-och-omsorgsnamnden-2013-01-15/"
+    assert entry.title == "Anslag: Vård- och omsorgsnämnden, 15 januari 2013"
+    assert "Överklagandetid t.o.m. 2013-02-11" in entry.summary and entry.updated.startswith("2013-01-20")
+    board = BeautifulSoup((out / "anslagstavla/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert board.find("link", rel="alternate", href="/anslagstavla/feed.xml")
+    _build(site_dir, out, "2014-01-01")  # the feed does not depend on the build date
+    assert feedparser.parse((out / "anslagstavla/feed.xml").read_bytes()).entries == feed.entries
+
+
+def test_another_build_date_renders_the_board_again(site_dir, tmp_path):
+    out = tmp_path / "out"
+    _build(site_dir, out, "2013-02-01")
+    before = {p: p.stat().st_ino for p in out.rglob("*.html")}
+    _build(site_dir, out, "2013-02-05")  # still current: only the board says another date
+    changed = {p.relative_to(out).as_posix() for p in out.rglob("*.html") if before.get(p) != p.stat().st_ino}
+    assert changed == {"anslagstavla/index.html"}
+    _build(site_dir, out, "2013-02-20")  # now taken down: the notice's page too
+    changed = {p.relative_to(out).as_posix() for p in out.rglob("*.html") if before.get(p) != p.stat().st_ino}
+    assert changed == {"anslagstavla/index.html", NOTICE}
+    clean = tmp_path / "clean"
+    _build(site_dir, clean, "2013-02-20", incremental=False)
+    assert {p.relative_to(clean): p.read_bytes() for p in clean.rglob("*") if p.is_file()} == \
+           {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def test_build_date_from_source_date_epoch(site_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1360800000")  # 2013-02-14 01:00 in Sweden
+    out = tmp_path / "out"
+    _build(site_dir, out, None)
+    assert "14 februari 2013" in _main(out / "anslagstavla/index.html").find("p", class_="meta").get_text()
+    result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                         "--out", tmp_path / "bad", "--today", "14/2", check=False)
+    assert result.returncode == 1 and "--today: error: expected a date YYYY-MM-DD" in result.stderr
