@@ -18,4 +18,6 @@ DATA_FILES = (
     DataFile("items.csv", "items.schema.json", "data_items"),
     DataFile("cases.json", "cases.schema.json", "data_cases"),
     DataFile("documents.json", "documents.schema.json", "data_documents"),
+    DataFile("people.json", "people.schema.json", "data_people"),
+    DataFile("people.csv", "people.schema.json", "data_people"),
 )

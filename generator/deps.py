@@ -17,12 +17,13 @@ from jinja2 import TemplateSyntaxError, meta
 
 from generator.model import Case, Committee, Document, Item, Meeting, Site
 from generator.noticeboard import Notice, NoticeBoard
+from generator.people import Person
 from generator.parsecache import ParseCache
 from generator.render import Page, Renderer
 
 CODE = Path(__file__).resolve().parent
 # Record-less pages that show no content at all, only configuration.
-CONTENT_FREE = {"404.html", "search.html", "data.html"}
+CONTENT_FREE = {"404.html", "data.html"}
 
 
 def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str]]:
@@ -41,6 +42,10 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
         return [summary(r) for r in (*record.carriers, *record.mentions)]
     if isinstance(record, Notice):  # its dates and whether it is still up on the build date
         return [_file(record.meeting), ("", str(record.current))]
+    if isinstance(record, Person):
+        return [(path, "") for path in record.sources()] + [("", record.slug)]
+    if page.template == "people.html":
+        return [("", repr([(p.slug, p.label, [(c.id, g, r) for c, g, r in p.committees()]) for p in site.people]))]
     if isinstance(record, NoticeBoard):
         return [("", record.today.isoformat()), *(_file(n.meeting) for n in record.notices),
                 *map(summary, record.upcoming)]
@@ -50,6 +55,9 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
         return [("", _case_index(site.cases))]
     if page.template == "documents.html":
         return [_file(d) for d in site.documents]
+    if page.template == "search.html":  # its filters list the years and the people
+        years = {m.date.year for m in site.meetings} | {d.sort_date.year for d in site.documents if d.sort_date}
+        return [("", repr([sorted(years), [(p.slug, p.label) for p in site.people or ()]]))]
     if page.template in CONTENT_FREE:
         return []
     return [("*", "")]  # a listing this module does not know: it depends on everything

@@ -10,6 +10,7 @@ import re
 
 from generator.config import Config
 from generator.diary import DiaryScheme
+from generator import people
 from generator.model import Case, Document, Site
 
 _WORD = re.compile(r"\w+")
@@ -30,6 +31,7 @@ def link_site(site: Site, config: Config) -> Site:
         case.carriers.sort(key=chronological)
         case.mentions.sort(key=chronological)
     site.cases = dict(sorted(site.cases.items()))
+    site.people = people.collect(site) if config.people else people.People()
     return site
 
 

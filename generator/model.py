@@ -13,6 +13,7 @@ from generator.diary import DiaryNumber, DiaryScheme
 
 if TYPE_CHECKING:
     from generator.noticeboard import NoticeBoard
+    from generator.people import People
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class Site:
     cases: dict[DiaryNumber, Case] = field(default_factory=dict)
     scheme: DiaryScheme = field(default_factory=lambda: DiaryScheme([]))  # the site's diary prefixes
     board: NoticeBoard | None = None  # the notice board as of the build date (generator.noticeboard)
+    people: People | None = None  # the elected persons the minutes name, set by link (generator.people)
 
     @property
     def meetings(self) -> list[Meeting]:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from generator import markdown, pagemeta
 from generator.config import Config
 from generator.model import Committee, Document, Item, Meeting, Site
+from generator.people import PEOPLE_URL
 from generator.text import long_date
 
 
@@ -47,6 +48,9 @@ def plan(site: Site, config: Config) -> list[Page]:
                 pages += [Page(d.url, "document.html", d) for d in item.documents if d.has_page]
     pages += [Page(d.url, "document.html", d) for d in site.documents]
     pages += [Page(c.url, "case.html", c) for c in site.cases.values()]
+    if site.people:
+        pages.append(Page(PEOPLE_URL, "people.html"))
+        pages += [Page(p.url, "person.html", p) for p in site.people]
     if site.board:
         pages.append(Page(site.board.url, "noticeboard.html", site.board))
         pages += [Page(n.url, "notice.html", n) for n in site.board.notices]

@@ -19,10 +19,10 @@ def test_parse_person(text, parsed):
 def test_one_identity_across_name_forms():
     forms = ["LISA ANDERSSON", "Lisa Andersson (M)", "lisa  andersson", "Lisa Andersson (M), ordförande",
              "Lisa\u00a0Andersson"]
-    assert {people.identity(f) for f in forms} == {"lisa andersson"}
-    assert people.identity("Lisa Anderson") != people.identity("Lisa Andersson")
+    assert {people.person_key(f) for f in forms} == {"lisa andersson"}
+    assert people.person_key("Lisa Anderson") != people.person_key("Lisa Andersson")
     decomposed = "A\u0308ke Ek"  # Ä written as A + combining diaeresis
-    assert people.identity(decomposed) == people.identity("ÄKE EK")
+    assert people.person_key(decomposed) == people.person_key("ÄKE EK")
 
 
 def test_the_name_shown_is_not_the_capitals_of_an_e_signature():

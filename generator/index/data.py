@@ -9,8 +9,9 @@ import io
 import json
 
 from generator.config import Config
-from generator.index.schemas import ITEM, MEETING, SCHEMAS
+from generator.index.schemas import ITEM, MEETING, PERSON, SCHEMAS
 from generator.model import Case, Document, Item, Meeting, Site
+from generator.people import Person
 from generator.write import Output
 
 
@@ -62,6 +63,22 @@ def _reference(record) -> dict:
     return {"type": kind, "id": rid, "title": title, "date": when.isoformat() if when else None, "url": record.url}
 
 
+def paragraph_id(paragraph: Paragraph) -> str:
+    return f"{paragraph.committee.id}/{paragraph.meeting.id}/paragraf-{paragraph.number}"
+
+
+def person_record(person: Person) -> dict:
+    return {"id": person.slug, "name": person.name, "party": person.party, "url": person.url,
+            "committees": [c.id for c, _, _ in person.committees()],
+            "roles": list(dict.fromkeys(r for _, _, roles in person.committees() for r in roles)),
+            "meetings": [f"{p.minutes.meeting.committee.id}/{p.minutes.meeting.id}" for p in person.attended],
+            "votes": [{"paragraph": paragraph_id(p), "vote": b.vote, "outcome": v.outcome} for p, v, b in person.ballots],
+            "motions": [paragraph_id(p) for p, _ in person.motions],
+            "reservations": [paragraph_id(p) for p, _ in person.reservations],
+            "protocol_notes": [paragraph_id(p) for p, _ in person.notes],
+            "conflicts": [paragraph_id(p) for p in person.conflicts]}
+
+
 def write_data(site: Site, config: Config, output: Output) -> None:
     """The data files and their schemas; URLs are site-relative (no base path)."""
     items = [item_record(i) for i in site.items]
@@ -73,6 +90,9 @@ def write_data(site: Site, config: Config, output: Output) -> None:
     output.write("data/documents.json", _json([document_record(d) for d in documents]))
     output.write("data/items.csv", _csv(items, list(ITEM)))
     output.write("data/meetings.csv", _csv(meetings, list(MEETING)))
+    people = [person_record(p) for p in site.people or ()]  # empty with `people: false`
+    output.write("data/people.json", _json(people))
+    output.write("data/people.csv", _csv(people, list(PERSON)))
     for name, schema in SCHEMAS.items():
         output.write(f"data/{name}", _json(schema))
 

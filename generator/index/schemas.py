@@ -44,9 +44,23 @@ CASE = {"diary_number": DIARY_NUMBERS["items"], "url": URL,
         "carriers": {"type": "array", "items": REFERENCE, "description": "records filed under the number"},
         "mentions": {"type": "array", "items": REFERENCE, "description": "records whose text mentions it"}}
 
+PARAGRAPH_IDS = {"type": "array", "items": {**TEXT, "description": "a paragraph: committee/meeting/paragraf-N"}}
+PERSON = {"id": {**TEXT, "description": "stable while the name is: the slug of the person's page"},
+          "name": TEXT, "party": TEXT, "url": URL,
+          "committees": {**TEXTS, "description": "ids of the committees whose minutes list the person as present"},
+          "roles": {**TEXTS, "description": "roles the attendance gives, e.g. ordförande"},
+          "meetings": {**TEXTS, "description": "meetings attended: committee/meeting"},
+          "votes": {"type": "array", "items": {
+              "type": "object", "required": ["paragraph", "vote", "outcome"], "additionalProperties": False,
+              "properties": {"paragraph": TEXT, "vote": {"enum": ["ja", "nej", "avstår"]}, "outcome": TEXT}},
+              "description": "each roll-call vote cast (in CSV: their number)"},
+          "motions": PARAGRAPH_IDS, "reservations": PARAGRAPH_IDS, "protocol_notes": PARAGRAPH_IDS,
+          "conflicts": PARAGRAPH_IDS}
+
 SCHEMAS = {
     "meetings.schema.json": _records("Meetings", MEETING),
     "items.schema.json": _records("Agenda items", ITEM),
     "documents.schema.json": _records("Documents", DOCUMENT),
     "cases.schema.json": _records("Cases by diary number", CASE),
+    "people.schema.json": _records("Elected persons named in the minutes", PERSON),
 }
