@@ -41,7 +41,7 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
     if isinstance(record, Case):
         return [summary(r) for r in (*record.carriers, *record.mentions)]
     if isinstance(record, Notice):  # its dates and whether it is still up on the build date
-        return [_file(record.meeting), ("", str(record.current))]
+        return [_file(record.minutes), _file(record.meeting), ("", str(record.current))]
     if isinstance(record, Person):
         return [(path, "") for path in record.sources()] + [("", record.slug)]
     if page.template == "people.html":

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from generator.config import Config
 from generator.index.clock import STOCKHOLM
-from generator.model import Committee, Meeting, Site
+from generator.model import Committee, Meeting, Minutes, Site, Source
 from generator.problems import ContentError, Problem
 from generator.text import long_date
 
@@ -125,14 +125,27 @@ class Notice:
     """A notice (*anslag*) on the board that a meeting's minutes have been adjusted: when it went up,
     until when the decisions may be appealed, and where the minutes are kept (*förvaringsplats*)."""
 
-    meeting: Meeting
+    minutes: Minutes
     posted: date
     adjusted: date | None
     storage: str
-    paragraphs: str = ""  # the § range the minutes cover, e.g. "287–296"
     current: bool = True  # still on the board on the build date
 
     kind = "anslag"
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.minutes.meeting
+
+    @property
+    def source(self) -> Source:
+        return self.minutes.source
+
+    @property
+    def paragraphs(self) -> str:
+        """The § range the minutes cover as it is written: ``§§ 287–296``, ``§ 93``."""
+        covers = self.minutes.covers
+        return f"§§ {covers.replace('-', '–')}" if "-" in covers else f"§ {covers}" if covers else ""
 
     @property
     def url(self) -> str:
@@ -164,7 +177,7 @@ class Notice:
         return f"{self.committee.name}, {long_date(self.meeting.date, language)}"
 
     def description_text(self) -> str:
-        paragraphs = f"§ {self.paragraphs} · " if self.paragraphs else ""
+        paragraphs = f"{self.paragraphs} · " if self.paragraphs else ""
         return f"{paragraphs}{self.posted.isoformat()} – {self.deadline.isoformat()} · {self.storage}"
 
 
@@ -211,13 +224,9 @@ def board(site: Site, config: Config, today: date) -> NoticeBoard:
 
 def notice_of(meeting: Meeting, config: Config, today: date) -> Notice | None:
     """The notice of a meeting's adjusted minutes; None when the meeting has no minutes."""
-    if meeting.kind != "protokoll":
+    minutes = meeting.minutes
+    if minutes is None:
         return None
-    adjusted = _date(meeting.adjustment.get("date"))
-    posted = posted_date(None, adjusted, meeting.date)
-    storage = config.notice_board.get("storage") or meeting.committee.organisation
-    return Notice(meeting, posted, adjusted, storage, current=is_current(posted, today))
-
-
-def _date(value) -> date | None:
-    return value if isinstance(value, date) else None
+    posted = posted_date(minutes.posted, minutes.adjustment_date, meeting.date)
+    storage = minutes.storage or config.notice_board.get("storage") or meeting.committee.organisation
+    return Notice(minutes, posted, minutes.adjustment_date, storage, current=is_current(posted, today))
