@@ -154,11 +154,11 @@ class People:
 
     def by_committee(self, committees: list[Committee]) -> list[tuple[Committee, list[tuple[str, list]]]]:
         """The index: each of ``committees`` with people, its parties (alphabetical, no party last)
-        and their people (alphabetical), each with the attendance groups they appear in there."""
+        and their people (alphabetical), each with their attendance groups and roles there."""
         found: dict[Committee, dict[str, list]] = {}
         for person in sorted(self, key=lambda p: sort_key(p.name)):
-            for committee, groups, _ in person.committees():
-                found.setdefault(committee, {}).setdefault(person.party, []).append((person, groups))
+            for committee, groups, roles in person.committees():
+                found.setdefault(committee, {}).setdefault(person.party, []).append((person, groups, roles))
         return [(c, sorted(found[c].items(), key=lambda kv: (not kv[0], sort_key(kv[0])))) for c in committees
                 if c in found]
 

@@ -109,7 +109,7 @@ def test_one_person_across_name_forms(built):
     page = _main(built / "ledamot/jan-byvik/index.html")
     assert page.h1.get_text() == "Jan Byvik (S)"  # not the capitals of the ballot or the e-signature
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.dl.find_all("dt")}
-    assert facts == {"Parti": "S", "Vård- och omsorgsnämnden": "Beslutande ledamöter (1:e vice ordförande)"}
+    assert facts == {"Parti": "S", "Vård- och omsorgsnämnden": "Ledamot (1:e vice ordförande)"}
     [row] = page.find("table").tbody.find_all("tr")
     assert row.th.a["href"] == f"/{MEETING}/paragraf-5/"
     cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
