@@ -7,6 +7,7 @@ axe-core is the npm package, installed like the HTML checker (``npm install --ig
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,13 @@ import pytest
 from generator.build import BuildOptions, load_and_link
 from generator.config import load_config
 from generator.render import plan
-from support import FIXTURE, ROOT
+from support import FIXTURE, ROOT, build_into
+from test_people_site import add_minutes
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / ".tools/node_modules/axe-core/axe.min.js"
+TODAY = "2013-03-01"  # the hand-made minutes' notice is still up
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN = """async tags => {
     const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
@@ -36,14 +39,34 @@ def axe() -> Path:
     return AXE
 
 
-def one_page_per_kind(source: Path) -> dict[str, str]:
-    """Template → the URL of the first page the site plans with it."""
+def one_page_per_kind(source: Path) -> dict[tuple[str, str], str]:
+    """(template, record kind) → the URL of the first page the site plans with them: a meeting
+    with minutes is another kind of page than one with a notice only."""
     config, _ = load_config(source / "config.yaml")
-    site, _, _ = load_and_link(BuildOptions(content=source / "content", config=source / "config.yaml"), config)
-    kinds: dict[str, str] = {}
+    options = BuildOptions(content=source / "content", config=source / "config.yaml", today=TODAY)
+    site, _, _ = load_and_link(options, config)
+    kinds: dict[tuple[str, str], str] = {}
     for page in plan(site, config):
-        kinds.setdefault(page.template, page.url)
+        kinds.setdefault((page.template, getattr(page.record, "kind", "")), page.url)
     return kinds
+
+
+@pytest.fixture(scope="session")
+def built_minutes(tmp_path_factory) -> tuple[Path, Path]:
+    """The fixture site with the hand-made minutes of test_people_site: every minutes page kind."""
+    source = tmp_path_factory.mktemp("minutes") / "site-src"
+    shutil.copytree(FIXTURE, source)
+    add_minutes(source)
+    return source, build_into(source, source.parent / "site", "--no-search", "--today", TODAY)
+
+
+@pytest.fixture(params=["fixture", "content", "minutes"])
+def site(request) -> tuple[str, Path, Path]:
+    """(name, source, built) of each site the test runs on."""
+    if request.param == "minutes":
+        return request.param, *request.getfixturevalue("built_minutes")
+    return request.param, {"fixture": FIXTURE, "content": ROOT}[request.param], \
+        request.getfixturevalue(f"built_{request.param}")
 
 
 def violations(page, url: str, axe: Path) -> list[dict]:
@@ -57,11 +80,17 @@ def report(found: dict[str, list[dict]]) -> str:
                      for url, vs in found.items() for v in vs)
 
 
-@pytest.mark.parametrize("source, built", [(FIXTURE, "built_fixture"), (ROOT, "built_content")])
-def test_every_page_kind_has_no_axe_violations(source, built, request, browser, serve_dir, axe):
-    base = serve_dir(request.getfixturevalue(built))
+# Page kinds a site must have, so that the test covers them.
+KINDS = {"minutes": {("meeting.html", "protokoll"), ("paragraph.html", "paragraph"), ("person.html", "ledamot"),
+                     ("people.html", ""), ("noticeboard.html", "anslagstavla"), ("notice.html", "anslag")}}
+
+
+def test_every_page_kind_has_no_axe_violations(axe, browser, site, serve_dir):
+    name, source, built = site
+    base = serve_dir(built)
     kinds = one_page_per_kind(source)
-    assert {"home.html", "committee.html", "meeting.html", "item.html", "case.html"} <= kinds.keys()
+    assert {"home.html", "committee.html", "meeting.html", "item.html", "case.html"} <= {t for t, _ in kinds}
+    assert KINDS.get(name, set()) <= kinds.keys()
     page = browser.new_page()
     found = {url: v for url in sorted(kinds.values()) if (v := violations(page, base + url, axe))}
     assert not found, report(found)
