@@ -10,13 +10,13 @@ from typing import Callable
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from generator import noticeboard
 from generator.config import Config, load_config
 from generator.deps import Signer
 from generator.incremental import BuildCache
 from generator.index import write_indexes
 from generator.index.sitesearch import index_site
-from generator.link import link_site
+from generator.link import derive, link_site
+from generator.noticeboard import build_date
 from generator.load import load_site
 from generator.model import Site
 from generator.problems import ContentError, Problem
@@ -81,7 +81,7 @@ def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[
     site, warnings = load_site(options.content, config, options.drafts, records)
     redactions = redact_site(site, config)
     link_site(site, config)
-    site.board = noticeboard.board(site, config, noticeboard.build_date(options.today, os.environ))
+    derive(site, config, build_date(options.today, os.environ))
     return site, warnings, redactions
 
 

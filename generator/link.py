@@ -7,10 +7,11 @@ pages then look cases up instead of scanning other records.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from generator.config import Config
 from generator.diary import DiaryScheme
-from generator import people
+from generator import noticeboard, people
 from generator.model import Case, Document, Site
 
 _WORD = re.compile(r"\w+")
@@ -31,8 +32,14 @@ def link_site(site: Site, config: Config) -> Site:
         case.carriers.sort(key=chronological)
         case.mentions.sort(key=chronological)
     site.cases = dict(sorted(site.cases.items()))
-    site.people = people.collect(site) if config.people else people.People()
     return site
+
+
+def derive(site: Site, config: Config, today: date) -> None:
+    """What the whole linked site gives: its people and its notice board as of ``today``.
+    (Linear in the minutes; the preview derives them again after every edit.)"""
+    site.people = people.collect(site) if config.people else people.People()
+    site.board = noticeboard.board(site, config, today)
 
 
 def _enter(site: Site, record, carried, texts: list[str], scheme: DiaryScheme) -> None:

@@ -48,8 +48,14 @@ def plan(site: Site, config: Config) -> list[Page]:
                 pages += [Page(d.url, "document.html", d) for d in item.documents if d.has_page]
     pages += [Page(d.url, "document.html", d) for d in site.documents]
     pages += [Page(c.url, "case.html", c) for c in site.cases.values()]
+    return pages + derived_pages(site)
+
+
+def derived_pages(site: Site) -> list[Page]:
+    """The pages of what the whole site gives (generator.link.derive): people, the notice board."""
+    pages = []
     if site.people:
-        pages.append(Page(PEOPLE_URL, "people.html"))
+        pages.append(Page(PEOPLE_URL, "people.html", site.people))
         pages += [Page(p.url, "person.html", p) for p in site.people]
     if site.board:
         pages.append(Page(site.board.url, "noticeboard.html", site.board))
