@@ -70,6 +70,15 @@ class Meeting:
         """What the meeting's record is: its minutes once they exist, else its notice."""
         return "protokoll" if self.minutes else "kallelse"
 
+    def records(self) -> list:
+        """The records its folder holds: agenda items, the minutes and their paragraphs, with
+        their documents."""
+        parts: list = [*self.minutes.paragraphs] if self.minutes else []
+        found: list = [self.minutes] if self.minutes else []
+        for record in [*self.items, *parts]:
+            found += [record, *record.documents]
+        return found
+
     @property
     def heading(self) -> str:
         return self.title or f"{self.committee.name} {self.date.isoformat()}"

@@ -43,14 +43,15 @@ def redact_site(site: Site, config: Config) -> dict[str, int]:
 
 
 def records(site: Site):
-    """Every published record: committees, meetings, items, their documents, stand-alone documents."""
+    """Every published record: committees, meetings, items, minutes, paragraphs, their documents and
+    the people, votes and notes inside the minutes, stand-alone documents."""
     for committee in site.committees:
         yield committee
         for meeting in committee.meetings:
             yield meeting
-            for item in meeting.items:
-                yield item
-                yield from item.documents
+            for record in meeting.records():
+                yield record
+                yield from getattr(record, "parts", list)()
     yield from site.documents
 
 
