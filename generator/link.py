@@ -12,7 +12,7 @@ import re
 from generator.config import Config
 from generator.diary import DiaryScheme
 from generator.minutes import tie_items
-from generator.model import Case, Document, Site
+from generator.model import Case, Document, Item, Paragraph, Site
 
 _WORD = re.compile(r"\w+")
 
@@ -24,7 +24,8 @@ def link_site(site: Site, config: Config) -> Site:
     for paragraph in site.paragraphs:
         texts = [paragraph.title, paragraph.decision, paragraph.summary, paragraph.process, paragraph.body]
         _enter(site, paragraph, paragraph.diary_numbers, texts, scheme)
-    for record in [*site.items, *site.paragraphs]:
+    carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
+    for record in carriers:
         for document in record.documents:
             document.has_page = _needs_page(document, config)
             _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)

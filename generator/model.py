@@ -11,6 +11,8 @@ from datetime import date
 from generator.diary import DiaryNumber, DiaryScheme
 from generator.text import long_date
 
+Day = date  # the type, for classes whose own `date` property hides the name
+
 
 @dataclass(frozen=True)
 class Source:
@@ -118,7 +120,7 @@ class Item:
         return self.meeting.committee
 
     @property
-    def siblings(self) -> list[Item]:
+    def siblings(self) -> list:
         """The agenda it is on, for the pager."""
         return self.meeting.items
 
@@ -286,6 +288,9 @@ class Ballot:
         return f"{self.name} ({self.party})" if self.party else self.name
 
 
+BALLOT_TOTALS = {"ja": "yes", "nej": "no", "avstår": "abstain"}  # a ballot's vote → its key in the totals
+
+
 @dataclass
 class Vote:
     """A roll-call vote (*omröstning*): what yes and no stand for, each ballot, the totals."""
@@ -296,14 +301,12 @@ class Vote:
     totals: dict | None = None  # as the minutes state them: {yes, no, abstain}
     outcome: str = ""
 
-    CHOICES = {"ja": "yes", "nej": "no", "avstår": "abstain"}
-
     @property
     def counted(self) -> dict[str, int]:
         """The totals the ballots give."""
-        counts = {key: 0 for key in self.CHOICES.values()}
+        counts = {key: 0 for key in BALLOT_TOTALS.values()}
         for ballot in self.ballots:
-            counts[self.CHOICES[ballot.vote]] += 1
+            counts[BALLOT_TOTALS[ballot.vote]] += 1
         return counts
 
     @property
@@ -342,11 +345,11 @@ class Minutes:
     chair: str = ""
     secretary: str = ""
     adjusters: list[str] = field(default_factory=list)
-    adjustment_date: date | None = None
+    adjustment_date: Day | None = None
     adjustment_place: str = ""
     signatures: list[Signature] = field(default_factory=list)
     attendance: Attendance = field(default_factory=Attendance)
-    posted: date | None = None
+    posted: Day | None = None
     storage: str = ""
     body: str = ""
     draft: bool = False
@@ -364,11 +367,11 @@ class Minutes:
         return self.meeting.committee
 
     @property
-    def date(self) -> date:
+    def date(self) -> Day:
         return self.meeting.date
 
     @property
-    def sort_date(self) -> date:
+    def sort_date(self) -> Day:
         return self.meeting.date
 
     @property
@@ -432,11 +435,11 @@ class Paragraph:
         return self.meeting.committee
 
     @property
-    def date(self) -> date:
+    def date(self) -> Day:
         return self.meeting.date
 
     @property
-    def sort_date(self) -> date:
+    def sort_date(self) -> Day:
         return self.meeting.date
 
     @property
@@ -444,7 +447,7 @@ class Paragraph:
         return f"{self.meeting.url}paragraf-{self.number}/"
 
     @property
-    def siblings(self) -> list[Paragraph]:
+    def siblings(self) -> list:
         """The minutes' paragraphs, for the pager."""
         return self.minutes.paragraphs
 

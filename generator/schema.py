@@ -9,8 +9,17 @@ import re
 from datetime import date, datetime
 
 from generator.diary import DiaryNumber, DiaryScheme
-from generator.model import (Attendance, AttendanceChange, Attendee, Ballot, Motion, ProtocolNote, Reservation,
-                             Signature, Vote)
+from generator.model import (
+    Attendance,
+    AttendanceChange,
+    Attendee,
+    Ballot,
+    Motion,
+    ProtocolNote,
+    Reservation,
+    Signature,
+    Vote,
+)
 from generator.people import parse_person
 
 
@@ -134,7 +143,7 @@ def _entry(value, keys: dict, what: str) -> dict:
     value = {{True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k: v for k, v in value.items()}
     unknown = set(value) - set(keys)
     if unknown:
-        raise ValueError(f"unknown key {sorted(map(str, unknown))[0]!r}, expected {', '.join(keys)}")
+        raise ValueError(f"unknown key {min(map(str, unknown))!r}, expected {', '.join(keys)}")
     checked = {}
     for key, (check, required) in keys.items():
         if value.get(key) in (None, ""):

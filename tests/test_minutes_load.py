@@ -3,13 +3,13 @@ the paragraphs that decided them."""
 from pathlib import Path
 
 import pytest
+from support import FIXTURE, MINUTES, run_diarium
 
 from generator.config import load_config
 from generator.link import link_site
 from generator.load import load_site
 from generator.people import parse_person, person_key
 from generator.problems import ContentError
-from support import FIXTURE, MINUTES, run_diarium
 
 MEETING = "content/byggnadsnamnden/2025-02-03"
 
