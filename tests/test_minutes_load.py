@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from support import FIXTURE, MINUTES, run_diarium
 
+from generator.build import BuildOptions, load_and_link
 from generator.config import load_config
 from generator.link import link_site
 from generator.load import load_site
@@ -125,3 +126,13 @@ def test_check_passes_on_the_minutes_fixture():
                          "--base-url", "https://example.org/", "--skip-html", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s), 0 warning(s)" in result.stdout + result.stderr
+
+
+def test_redaction_reaches_names_inside_the_minutes(minutes_dir):
+    config = minutes_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "redact: [Karin Ek]\n", encoding="utf-8")
+    options = BuildOptions(content=minutes_dir / "content", config=config)
+    site, _, counts = load_and_link(options, load_config(config)[0])
+    paragraph = site.paragraphs[1]
+    assert paragraph.votes[0].ballots[2].name == "[redacted]" and "[redacted] (C)" in paragraph.reservations[0].by
+    assert site.meetings[0].minutes.attendance.members[2].name == "[redacted]" and counts["Karin Ek"] >= 5
