@@ -15,10 +15,10 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, meta
 
-from generator.model import Case, Committee, Document, Item, Meeting, Site
+from generator.model import Case, Committee, Document, Item, Meeting, Paragraph, Site
 from generator.noticeboard import Notice, NoticeBoard
-from generator.people import Person
 from generator.parsecache import ParseCache
+from generator.people import Person
 from generator.render import Page, Renderer
 
 CODE = Path(__file__).resolve().parent
@@ -31,13 +31,20 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
     ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file."""
     record = page.record
     if isinstance(record, Item):
-        return [*_files(record), _file(record.meeting), *map(summary, _neighbours(record))]
+        decided = [_file(record.paragraph), _file(record.meeting.minutes)] if record.paragraph else []
+        return [*_files(record), _file(record.meeting), *map(summary, _neighbours(record)), *decided]
+    if isinstance(record, Paragraph):
+        tied = [summary(record.item)] if record.item else []
+        return [*_files(record), _file(record.meeting), _file(record.minutes), *map(summary, _neighbours(record)),
+                *tied]
     if isinstance(record, Document):
         return [_file(record), *([summary(record.item), _file(record.item.meeting)] if record.item else [])]
     if isinstance(record, Meeting):
-        return [_file(record), *map(summary, record.items)]
+        minutes = record.minutes.paragraphs if record.minutes else []  # shown whole, with their documents
+        return [_file(record), *map(summary, record.items), *([_file(record.minutes)] if record.minutes else []),
+                *(f for p in minutes for f in _files(p))]
     if isinstance(record, Committee):
-        return [_file(m) for m in record.meetings]
+        return [_file(m) for m in record.meetings] + [("", m.kind) for m in record.meetings]
     if isinstance(record, Case):
         return [summary(r) for r in (*record.carriers, *record.mentions)]
     if isinstance(record, Notice):  # its dates and whether it is still up on the build date
@@ -47,10 +54,10 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
     if page.template == "people.html":
         return [("", repr([(p.slug, p.label, [(c.id, g, r) for c, g, r in p.committees()]) for p in site.people]))]
     if isinstance(record, NoticeBoard):
-        return [("", record.today.isoformat()), *(_file(n.meeting) for n in record.notices),
+        return [("", record.today.isoformat()), *(f for n in record.notices for f in (_file(n.minutes), _file(n.meeting))),
                 *map(summary, record.upcoming)]
     if page.template == "home.html":
-        return [(m.source.path, str(len(m.items))) for m in latest]
+        return [(m.source.path, f"{len(m.items)} {m.kind}") for m in latest]
     if page.template == "cases.html":
         return [("", _case_index(site.cases))]
     if page.template == "documents.html":
@@ -86,13 +93,13 @@ def _file(record) -> tuple[str, str]:
     return record.source.path, ""
 
 
-def _files(item: Item) -> list[tuple[str, str]]:
+def _files(item: Item | Paragraph) -> list[tuple[str, str]]:
     return [_file(item), *map(_file, item.documents)]
 
 
-def _neighbours(item: Item) -> list[Item]:
-    """The previous and next items of the agenda (the page links them by title)."""
-    items = item.meeting.items
+def _neighbours(item: Item | Paragraph) -> list:
+    """The previous and next items of the agenda or paragraphs of the minutes (the page links them by title)."""
+    items = item.siblings
     at = items.index(item)
     return [i for i in items[max(at - 1, 0):at + 2] if i is not item]
 

@@ -39,18 +39,19 @@ def redact_site(site: Site, config: Config) -> dict[str, int]:
     if redactor.rules:
         for record in records(site):
             _redact_record(record, redactor)
+            for part in getattr(record, "parts", list)():  # the minutes' people, votes, motions …
+                _redact_record(part, redactor)
     return redactor.counts
 
 
 def records(site: Site):
-    """Every published record: committees, meetings, items, their documents, stand-alone documents."""
+    """Every published record: committees, meetings, items, minutes, paragraphs, their documents,
+    stand-alone documents."""
     for committee in site.committees:
         yield committee
         for meeting in committee.meetings:
             yield meeting
-            for item in meeting.items:
-                yield item
-                yield from item.documents
+            yield from meeting.records()
     yield from site.documents
 
 

@@ -181,7 +181,7 @@ def test_check_warns_about_a_notice_posted_too_late(site_dir):
     add_minutes(site_dir)  # adjusted Thursday 14 February: to be posted by Monday 18 February
     report = check(site_dir / "content", site_dir / "config.yaml", validate_html=False)
     [late] = [p for p in report.warnings if p.field == "posted"]
-    assert late.path.endswith(f"{MEETING}/protokoll.md") and late.line == 11
+    assert late.path.endswith(f"{MEETING}/protokoll.md") and late.line == 10
     assert "2013-02-19" in late.message and "2013-02-18" in late.message
     protokoll = site_dir / "content" / MEETING / "protokoll.md"
     protokoll.write_text(PROTOKOLL.replace("posted: 2013-02-19", "posted: 2013-02-18"), encoding="utf-8")

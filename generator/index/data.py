@@ -10,7 +10,7 @@ import json
 
 from generator.config import Config
 from generator.index.schemas import ITEM, MEETING, PERSON, SCHEMAS
-from generator.model import Case, Document, Item, Meeting, Site
+from generator.model import Case, Document, Item, Meeting, Paragraph, Site
 from generator.people import Person
 from generator.write import Output
 
@@ -19,8 +19,9 @@ def document_id(document: Document) -> str:
     return f"{item_id(document.item)}/{document.id}" if document.item else f"dokument/{document.id}"
 
 
-def item_id(item: Item) -> str:
-    return f"{item.committee.id}/{item.meeting.id}/{item.number:02d}"
+def item_id(item: Item | Paragraph) -> str:
+    """Stable: committee/meeting/item number (``01``) or paragraph folder (``paragraf-287``)."""
+    return item.url.strip("/")
 
 
 def item_record(item: Item) -> dict:
@@ -58,13 +59,11 @@ def _reference(record) -> dict:
         kind, rid, title, when = "meeting", f"{record.committee.id}/{record.id}", record.heading, record.date
     elif isinstance(record, Item):
         kind, rid, title, when = "item", item_id(record), record.title, record.date
+    elif isinstance(record, Paragraph):
+        kind, rid, title, when = "paragraph", item_id(record), record.heading(), record.date
     else:
         kind, rid, title, when = "document", document_id(record), record.title, record.sort_date
     return {"type": kind, "id": rid, "title": title, "date": when.isoformat() if when else None, "url": record.url}
-
-
-def paragraph_id(paragraph: Paragraph) -> str:
-    return f"{paragraph.committee.id}/{paragraph.meeting.id}/paragraf-{paragraph.number}"
 
 
 def person_record(person: Person) -> dict:
@@ -72,11 +71,11 @@ def person_record(person: Person) -> dict:
             "committees": [c.id for c, _, _ in person.committees()],
             "roles": list(dict.fromkeys(r for _, _, roles in person.committees() for r in roles)),
             "meetings": [f"{p.minutes.meeting.committee.id}/{p.minutes.meeting.id}" for p in person.attended],
-            "votes": [{"paragraph": paragraph_id(p), "vote": b.vote, "outcome": v.outcome} for p, v, b in person.ballots],
-            "motions": [paragraph_id(p) for p, _ in person.motions],
-            "reservations": [paragraph_id(p) for p, _ in person.reservations],
-            "protocol_notes": [paragraph_id(p) for p, _ in person.notes],
-            "conflicts": [paragraph_id(p) for p in person.conflicts]}
+            "votes": [{"paragraph": item_id(p), "vote": b.vote, "outcome": v.outcome} for p, v, b in person.ballots],
+            "motions": [item_id(p) for p, _ in person.motions],
+            "reservations": [item_id(p) for p, _ in person.reservations],
+            "protocol_notes": [item_id(p) for p, _ in person.notes],
+            "conflicts": [item_id(p) for p in person.conflicts]}
 
 
 def write_data(site: Site, config: Config, output: Output) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.link import chronological, link_site
 from generator.load import Loader, load_meeting, meeting_order
-from generator.model import Case, Committee, Document, Item, Meeting, Site
+from generator.model import Case, Committee, Document, Meeting, Site
 from generator.redact import redact_site
 
 
@@ -45,7 +45,7 @@ def apply(site: Site, reload: Reload, touched: dict) -> set:
     ``touched`` maps each meeting to the numbers of the cases its records are in."""
     numbers = touched.pop(reload.old, set())
     if reload.old:
-        gone = {reload.old, *reload.old.items, *(d for i in reload.old.items for d in i.documents)}
+        gone = {reload.old, *reload.old.records()}
         for number in numbers:
             case = site.cases[number]
             case.carriers = [r for r in case.carriers if r not in gone]
@@ -94,6 +94,6 @@ def cases_of(site: Site) -> dict:
 def _meeting_of(record) -> Meeting | None:
     if isinstance(record, Meeting):
         return record
-    if isinstance(record, Item):
-        return record.meeting
-    return record.item.meeting if isinstance(record, Document) and record.item else None
+    if isinstance(record, Document):
+        record = record.item  # an item's or paragraph's, or None (stand-alone)
+    return getattr(record, "meeting", None)

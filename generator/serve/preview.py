@@ -213,7 +213,7 @@ class Preview:
 
 
 def _subtree(meeting) -> list:
-    return [meeting, *meeting.items, *(d for i in meeting.items for d in i.documents)]
+    return [meeting, *meeting.records()]
 
 
 def _output(record) -> str:
