@@ -36,7 +36,8 @@ def description_of(record, config: Config) -> str:
              Item: lambda i: i.summary or i.proposal or i.body,
              Document: lambda d: d.body}
     get = next((f for kind, f in texts.items() if isinstance(record, kind)), None)
-    text = _MARKUP.sub(" ", get(record) if get else "").strip() or config.title
+    own = get(record) if get else record.description_text() if hasattr(record, "description_text") else ""
+    text = _MARKUP.sub(" ", own).strip() or config.title
     return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + " …"
 
 

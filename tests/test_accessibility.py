@@ -15,13 +15,13 @@ import pytest
 from generator.build import BuildOptions, load_and_link
 from generator.config import load_config
 from generator.render import plan
-from support import FIXTURE, ROOT, build_into
+from support import FIXTURE, MINUTES, ROOT, build_into
 from test_people_site import add_minutes
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / ".tools/node_modules/axe-core/axe.min.js"
-TODAY = "2013-03-01"  # the hand-made minutes' notice is still up
+TODAY = "2013-03-01"  # the hand-made minutes' notice is still up then
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN = """async tags => {
     const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
@@ -52,21 +52,21 @@ def one_page_per_kind(source: Path) -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="session")
-def built_minutes(tmp_path_factory) -> tuple[Path, Path]:
-    """The fixture site with the hand-made minutes of test_people_site: every minutes page kind."""
-    source = tmp_path_factory.mktemp("minutes") / "site-src"
+def built_people(tmp_path_factory) -> tuple[Path, Path]:
+    """(source, built) of the fixture site with the hand-made minutes of test_people_site."""
+    source = tmp_path_factory.mktemp("people") / "site-src"
     shutil.copytree(FIXTURE, source)
     add_minutes(source)
     return source, build_into(source, source.parent / "site", "--no-search", "--today", TODAY)
 
 
-@pytest.fixture(params=["fixture", "content", "minutes"])
+@pytest.fixture(params=["fixture", "content", "minutes", "people"])
 def site(request) -> tuple[str, Path, Path]:
     """(name, source, built) of each site the test runs on."""
-    if request.param == "minutes":
-        return request.param, *request.getfixturevalue("built_minutes")
-    return request.param, {"fixture": FIXTURE, "content": ROOT}[request.param], \
-        request.getfixturevalue(f"built_{request.param}")
+    if request.param == "people":
+        return request.param, *request.getfixturevalue("built_people")
+    source = {"fixture": FIXTURE, "content": ROOT, "minutes": MINUTES}[request.param]
+    return request.param, source, request.getfixturevalue(f"built_{request.param}")
 
 
 def violations(page, url: str, axe: Path) -> list[dict]:
@@ -81,8 +81,9 @@ def report(found: dict[str, list[dict]]) -> str:
 
 
 # Page kinds a site must have, so that the test covers them.
-KINDS = {"minutes": {("meeting.html", "protokoll"), ("paragraph.html", "paragraph"), ("person.html", "ledamot"),
-                     ("people.html", ""), ("noticeboard.html", "anslagstavla"), ("notice.html", "anslag")}}
+MINUTES_KINDS = {("meeting.html", "protokoll"), ("paragraph.html", "paragraph"), ("person.html", "ledamot"),
+                 ("people.html", ""), ("noticeboard.html", "anslagstavla"), ("notice.html", "anslag")}
+KINDS = {"minutes": MINUTES_KINDS, "people": MINUTES_KINDS}
 
 
 def test_every_page_kind_has_no_axe_violations(axe, browser, site, serve_dir):
