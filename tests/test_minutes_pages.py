@@ -11,7 +11,7 @@ import icalendar
 import jsonschema
 from bs4 import BeautifulSoup
 
-from support import MINUTES, build_into
+from support import MINUTES, ROOT, build_into
 
 MEETING = "byggnadsnamnden/2025-02-03"
 
@@ -149,3 +149,23 @@ def test_english_minutes(tmp_path):
     paragraph = soup(out, f"{MEETING}/paragraf-11")
     assert text(paragraph.find("p", class_="vote-totals")) == "Result: Yes 2, No 2, Abstains 1"
     assert text(soup(out, MEETING).find("p", class_="record-status")) == "Minutes adjusted 2025-02-07"
+
+
+def test_real_kungsbacka_minutes_build(tmp_path):
+    """Real minutes (Kungsbacka, Valnämnd 2025-02-03, §§ 1-3 of 1-7), the second bundled site."""
+    out = build_into(ROOT / "examples" / "kungsbacka", tmp_path / "site", "--no-search")
+    page = soup(out, "valnamnd/2025-02-03")
+    assert text(page.find("p", class_="record-status")) == "Protokoll"  # adjusted digitally, no date given
+    assert not page.find("ol", class_="agenda")  # minutes only: no notice
+    attendance = page.find("section", attrs={"aria-labelledby": "narvarande"})
+    people = [text(li) for li in attendance.find_all("li")]
+    assert people[:2] == ["Jan Byvik (S), Ordförande", "Christian Johansson (M), vice ordförande"]
+    assert "Lotta Gradén, specialist kvalitet & intern kontroll, § 1" in people and len(people) == 9 + 6 + 3
+    paragraph = soup(out, "valnamnd/2025-02-03/paragraf-2")
+    assert paragraph.find("section", class_="decision").h2.get_text() == "Beslut"
+    assert [li.get_text() for li in paragraph.find("section", attrs={"aria-labelledby": "beslutsunderlag"})
+            .find_all("li")][0] == "Kommunledningskontorets tjänsteskrivelse, 2025-01-16."
+    assert text(paragraph.find("p", class_="sent-to")) == "Beslutet skickas till: Budgetberedningen"
+    attendance_data = json.loads((out / "data/attendance.json").read_text(encoding="utf-8"))
+    assert [a["group"] for a in attendance_data].count("members") == 9
+    assert (out / "arende/vn-2025-8/index.html").is_file()
