@@ -11,7 +11,7 @@ import icalendar
 import jsonschema
 from bs4 import BeautifulSoup
 
-from support import MINUTES, ROOT, build_into
+from support import MINUTES, ROOT, build_into, run_diarium
 
 MEETING = "byggnadsnamnden/2025-02-03"
 
@@ -169,3 +169,13 @@ def test_real_kungsbacka_minutes_build(tmp_path):
     attendance_data = json.loads((out / "data/attendance.json").read_text(encoding="utf-8"))
     assert [a["group"] for a in attendance_data].count("members") == 9
     assert (out / "arende/vn-2025-8/index.html").is_file()
+
+
+def test_terminal_search_narrows_to_notices_or_minutes(minutes_dir):
+    def urls(*kind: str) -> list[str]:
+        result = run_diarium("search", "detaljplan", "--content", minutes_dir / "content",
+                             "--config", minutes_dir / "config.yaml", "--json", *kind)
+        return [r["url"].removeprefix("/") for r in json.loads(result.stdout)]
+    assert sorted(urls()) == [f"{MEETING}/01/", f"{MEETING}/paragraf-10/"]
+    assert urls("--kind", "protokoll") == [f"{MEETING}/paragraf-10/"]
+    assert urls("--kind", "kallelse") == [f"{MEETING}/01/"]
