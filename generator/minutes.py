@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Meeting, Minutes, Paragraph
+from generator.model import Document, Item, Meeting, Minutes, Paragraph
 from generator.people import person_key
 
 # Decision-makers: only they vote and reserve (*reservation*) against a decision.
@@ -78,3 +78,13 @@ _NOT_WORD = re.compile(r"[\W_]+")
 def normalised(title: str) -> str:
     """A title as compared between notice and minutes: case, punctuation and spacing ignored."""
     return _NOT_WORD.sub(" ", title.casefold()).strip()
+
+
+def record_kind(record) -> str | None:
+    """Whether a record belongs to a notice (kallelse) or to minutes (protokoll), for search
+    filters; None for a stand-alone document."""
+    if isinstance(record, Document):
+        record = record.item
+    if isinstance(record, (Meeting, Minutes)):
+        return record.kind
+    return "protokoll" if isinstance(record, Paragraph) else "kallelse" if isinstance(record, Item) else None

@@ -7,7 +7,7 @@ from functools import partial
 
 from generator.catalogue import DATA_FILES
 from generator.config import Config
-from generator.model import Case, Committee, Document, Item, Meeting
+from generator.model import Case, Committee, Document, Item, Meeting, Paragraph
 
 DESCRIPTION_CHARS = 200
 _MARKUP = re.compile(r"[#*_>`|\[\]]+|\s+")
@@ -32,8 +32,10 @@ def feeds_of(record, committee: Committee | None) -> list[tuple[str, object]]:
 def description_of(record, config: Config) -> str:
     """A plain-text line or two about the record for link previews (Open Graph)."""
     texts = {Committee: lambda c: c.description or c.body,
-             Meeting: lambda m: " ".join(f"{i.number}. {i.title}." for i in m.items) or m.body,
+             Meeting: lambda m: " ".join(f"{i.number}. {i.title}." for i in m.items)
+             or (m.minutes.description_text() if m.minutes else m.body),
              Item: lambda i: i.summary or i.proposal or i.body,
+             Paragraph: lambda p: p.description_text(),
              Document: lambda d: d.body}
     get = next((f for kind, f in texts.items() if isinstance(record, kind)), None)
     own = get(record) if get else record.description_text() if hasattr(record, "description_text") else ""

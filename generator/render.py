@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator import markdown, pagemeta
 from generator.config import Config
+from generator.minutes import record_kind
 from generator.model import Committee, Document, Item, Meeting, Paragraph, Site
 from generator.people import PEOPLE_URL
 from generator.text import long_date
@@ -93,7 +94,7 @@ class Renderer:
         self.strings = load_strings(config)
         self.env.globals.update(site=site, config=config, t=self.strings, url=self.url, case_url=self.case_url,
                                 latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of,
-                                date_of=date_of, committee_of=committee_of)
+                                date_of=date_of, committee_of=committee_of, record_kind=record_kind)
         self.env.globals.update(pagemeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.check.command import check
-from support import build_into
+from support import build_into, run_diarium
 
 MEETING = "vard-och-omsorgsnamnden/2013-02-12"
 
@@ -187,3 +187,14 @@ def test_check_warns_about_a_notice_posted_too_late(site_dir):
     protokoll.write_text(PROTOKOLL.replace("posted: 2013-02-19", "posted: 2013-02-18"), encoding="utf-8")
     report = check(site_dir / "content", site_dir / "config.yaml", validate_html=False)
     assert not [p for p in report.warnings if p.field == "posted"]
+
+
+def test_terminal_search_narrows_to_a_person(site_dir):
+    add_minutes(site_dir)
+    paths = ["--content", site_dir / "content", "--config", site_dir / "config.yaml", "--json"]
+    everyone = json.loads(run_diarium("search", "nämnden", *paths).stdout)
+    assert f"/{MEETING}/paragraf-6/" in {hit["url"] for hit in everyone}
+    voted = json.loads(run_diarium("search", "nämnden", "--person", "jan-byvik", *paths).stdout)
+    assert [hit["url"] for hit in voted] == [f"/{MEETING}/paragraf-5/"]
+    assert voted[0]["people"] == ["lisa-andersson", "jan-byvik", "anna-berg", "per-ek"]
+    assert json.loads(run_diarium("search", "nämnden", "--person", "maria-ek", *paths).stdout) == []

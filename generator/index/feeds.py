@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287) of new meetings and items: the whole site, each committee, each case.
+"""Atom feeds (RFC 4287) of new meetings, items and paragraphs of minutes: the whole site, each
+committee, each case.
 
 Written by hand with ElementTree so the bytes depend on the content alone: every timestamp is a
 record's own date (and meeting time), never the clock, and unchanged content gives unchanged feeds.
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator.config import Config
 from generator.index.clock import local_time
-from generator.model import Document, Item, Meeting, Site
+from generator.model import Document, Item, Meeting, Paragraph, Site
 from generator.pagemeta import feed_url
 from generator.render import load_strings
 from generator.text import long_date
@@ -57,7 +58,8 @@ class Entries:
         self.config, self.strings = config, load_strings(config)
 
     def meeting(self, meeting: Meeting) -> list[Entry]:
-        return [self.record(meeting)] + [self.record(item) for item in meeting.items]
+        paragraphs = meeting.minutes.paragraphs if meeting.minutes else []
+        return [self.record(meeting)] + [self.record(r) for r in [*meeting.items, *paragraphs]]
 
     def notice(self, notice: Notice) -> Entry:
         strings = self.strings
@@ -67,12 +69,17 @@ class Entries:
         title = f"{strings['kind_anslag']}: {notice.heading(self.config.language)}"
         return Entry(local_time(notice.posted), title, notice.url, summary)
 
-    def record(self, record: Meeting | Item | Document) -> Entry:
+    def record(self, record: Meeting | Item | Paragraph | Document) -> Entry:
         if isinstance(record, Meeting):
             title = (f"{record.committee.name}, {long_date(record.date, self.config.language)}: "
                      f"{self.strings['kind_' + record.kind]}")
-            summary = "\n".join([record.place] + [f"{i.number}. {i.title}" for i in record.items])
+            paragraphs = record.minutes.paragraphs if record.minutes else []
+            summary = "\n".join([record.place] + [f"{i.number}. {i.title}" for i in record.items]
+                                + [p.heading() for p in paragraphs])
             return Entry(local_time(record.date, record.time), title, record.url, summary)
+        if isinstance(record, Paragraph):
+            title = f"{record.committee.name} {record.date.isoformat()}: {record.heading(self.config.language)}"
+            return Entry(local_time(record.date, record.meeting.time), title, record.url, record.description_text())
         if isinstance(record, Item):
             title = f"{record.committee.name} {record.date.isoformat()}: {record.number}. {record.title}"
             when = local_time(record.date, record.meeting.time)

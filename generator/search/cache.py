@@ -21,7 +21,7 @@ from generator.diary import DiaryScheme
 from generator.search import engine, indexfile
 from generator.search.records import published_site, records
 
-FORMAT = 2  # bump when what is indexed, or how, changes
+FORMAT = 3  # bump when what is indexed, or how, changes
 
 
 @dataclass

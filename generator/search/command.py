@@ -13,7 +13,8 @@ from generator.problems import ContentError
 from generator.search.cache import open_index
 from generator.search.engine import QueryError, search
 
-KINDS = {"item": "item", "tjansteskrivelse": "officer's report", "bilaga": "attachment", "dokument": "document"}
+KINDS = {"item": "item", "paragraph": "paragraph of minutes", "tjansteskrivelse": "officer's report",
+         "bilaga": "attachment", "dokument": "document"}
 
 
 def register(commands) -> None:
@@ -22,6 +23,10 @@ def register(commands) -> None:
     p.add_argument("query", nargs="+", help="words, diary numbers, +must -mustnot prefix* field:term")
     add_site_arguments(p)
     p.add_argument("--limit", type=int, default=10, help="results to show (default: 10)")
+    p.add_argument("--kind", choices=("kallelse", "protokoll"),
+                   help="only records of notices (kallelse) or of minutes (protokoll)")
+    p.add_argument("--person", metavar="SLUG",
+                   help="only records that name this person (the last part of their page's URL, /ledamot/SLUG/)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(func=run)
 
@@ -30,7 +35,12 @@ def run(args) -> int:
     from generator.cli import report_problems
     try:
         searchable = open_index(args.content, args.config)
-        hits = search(searchable.index, " ".join(args.query), searchable.scheme)[:max(args.limit, 0)]
+        hits = search(searchable.index, " ".join(args.query), searchable.scheme)
+        if args.kind:
+            hits = [(ref, score) for ref, score in hits if searchable.records[ref].get("record_kind") == args.kind]
+        if args.person:
+            hits = [(ref, score) for ref, score in hits if args.person in searchable.records[ref]["people"]]
+        hits = hits[:max(args.limit, 0)]
     except ContentError as exc:
         report_problems(exc.problems)
         return 1

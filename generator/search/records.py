@@ -1,7 +1,8 @@
 """What the terminal search finds: one record per published record page, like the site search.
 
-An item includes the report and short attachments shown on its page; long attachments and
-stand-alone documents are records of their own. Meetings and cases are left to the site.
+An item or paragraph includes the report and short attachments shown on its page; long
+attachments and stand-alone documents are records of their own. Meetings and cases are left to
+the site. Each record says whether it belongs to a notice or to minutes (``record_kind``).
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 from generator.build import BuildOptions, load_and_link
 from generator.config import Config, load_config
 from generator.diary import DiaryNumber
-from generator.model import Document, Item, Site
+from generator.minutes import record_kind
+from generator.model import Document, Item, Paragraph, Site
 from generator.render import committee_of
 
 
@@ -41,25 +43,32 @@ def records(site: Site, config: Config) -> list[Record]:
         for record in case.mentions:
             mentions[id(record)].append(case.number)
     found = []
-    for item in site.items:
+    for item in [*site.items, *site.paragraphs]:
         found.append(_item(item, config, mentions))
+        found[-1].meta["people"] = [p.slug for p in site.people.named_in(item)] if site.people else []
         found += [_document(d, config, mentions) for d in item.documents if d.has_page]
     found += [_document(d, config, mentions) for d in site.documents]
     return found
 
 
-def _item(item: Item, config: Config, mentions: dict) -> Record:
+def _item(item: Item | Paragraph, config: Config, mentions: dict) -> Record:
+    """An agenda item with its proposal, or a paragraph of minutes with its decision."""
     shown = [item] + [d for d in item.documents if not d.has_page]
     texts = [item.summary, item.body] + [t for d in shown[1:] for t in (d.title, d.body)]
-    meta = _meta("item", item.title, item.url, item.date, item.committee, item.diary_numbers, config)
+    if isinstance(item, Paragraph):
+        kind, title, decision = "paragraph", item.heading(config.language), item.decision
+        texts += [item.process, *(m.text for m in item.motions)]
+    else:
+        kind, title, decision = "item", item.title, item.proposal
+    meta = _meta(kind, title, item.url, item.date, item.committee, item.diary_numbers, config)
     own = _unique(n for r in shown for n in r.diary_numbers)
     mentioned = _unique(n for r in shown for n in mentions[id(r)])
-    return Record(meta, item.title, item.proposal, "\n\n".join(t for t in texts if t), own, mentioned)
+    return Record(meta, title, decision, "\n\n".join(t for t in texts if t), own, mentioned)
 
 
 def _document(document: Document, config: Config, mentions: dict) -> Record:
     meta = _meta(document.kind, document.title, document.url, document.sort_date, committee_of(document),
-                 document.diary_numbers, config)
+                 document.diary_numbers, config, record_kind(document))
     return Record(meta, document.title, body=document.body, numbers=list(document.diary_numbers),
                   mentions=mentions[id(document)])
 
@@ -68,7 +77,8 @@ def _unique(numbers) -> list[DiaryNumber]:
     return list(dict.fromkeys(numbers))
 
 
-def _meta(kind, title, url, when, committee, numbers, config: Config) -> dict:
-    return {"title": title, "kind": kind, "date": when.isoformat() if when else None,
+def _meta(kind, title, url, when, committee, numbers, config: Config, series: str | None = None) -> dict:
+    series = series or ("protokoll" if kind == "paragraph" else "kallelse")
+    return {"title": title, "kind": kind, "record_kind": series, "people": [], "date": when.isoformat() if when else None,
             "committee": committee.name if committee else None, "diary_numbers": [str(n) for n in numbers],
             "url": config.site_url.rstrip("/") + url}
