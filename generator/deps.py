@@ -18,7 +18,7 @@ from jinja2 import TemplateSyntaxError, meta
 from generator.model import Case, Committee, Document, Item, Meeting, Paragraph, Site
 from generator.noticeboard import Notice, NoticeBoard
 from generator.parsecache import ParseCache
-from generator.people import Person
+from generator.people import People, Person
 from generator.render import Page, Renderer
 
 CODE = Path(__file__).resolve().parent
@@ -51,11 +51,11 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
         return [_file(record.minutes), _file(record.meeting), ("", str(record.current))]
     if isinstance(record, Person):
         return [(path, "") for path in record.sources()] + [("", record.slug)]
-    if page.template == "people.html":
-        return [("", repr([(p.slug, p.label, [(c.id, g, r) for c, g, r in p.committees()]) for p in site.people]))]
+    if isinstance(record, People):  # the index: names, parties, committees and roles
+        return [("", repr([(p.slug, p.label, [(c.id, g, r) for c, g, r in p.committees()]) for p in record]))]
     if isinstance(record, NoticeBoard):
-        return [("", record.today.isoformat()), *(f for n in record.notices for f in (_file(n.minutes), _file(n.meeting))),
-                *map(summary, record.upcoming)]
+        files = [f for n in record.notices for f in (_file(n.minutes), _file(n.meeting))]
+        return [("", record.today.isoformat()), *files, *map(summary, record.upcoming)]
     if page.template == "home.html":
         return [(m.source.path, f"{len(m.items)} {m.kind}") for m in latest]
     if page.template == "cases.html":

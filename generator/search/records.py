@@ -79,6 +79,7 @@ def _unique(numbers) -> list[DiaryNumber]:
 
 def _meta(kind, title, url, when, committee, numbers, config: Config, series: str | None = None) -> dict:
     series = series or ("protokoll" if kind == "paragraph" else "kallelse")
-    return {"title": title, "kind": kind, "record_kind": series, "people": [], "date": when.isoformat() if when else None,
+    return {"title": title, "kind": kind, "record_kind": series, "people": [],
+            "date": when.isoformat() if when else None,
             "committee": committee.name if committee else None, "diary_numbers": [str(n) for n in numbers],
             "url": config.site_url.rstrip("/") + url}
