@@ -28,7 +28,13 @@ CONTENT_FREE = {"404.html", "data.html"}
 
 def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str]]:
     """What page ``page`` is made from: pairs of a content file (path as in ``Source.path``, or
-    ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file."""
+    ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file. A page
+    that names people links their pages (whose URLs depend on every name of the site)."""
+    named = site.people.named_in(page.record) if site.people else []
+    return _inputs(page, site, latest) + ([("", " ".join(p.url for p in named))] if named else [])
+
+
+def _inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str]]:
     record = page.record
     if isinstance(record, Item):
         decided = [_file(record.paragraph), _file(record.meeting.minutes)] if record.paragraph else []
@@ -111,6 +117,7 @@ class Signer:
         self.site, self.renderer, self.cache = site, renderer, cache
         self.latest = renderer.env.globals.get("latest", [])
         self.common = _digest([options, repr(renderer.config), repr(renderer.strings), code_stamp(),
+                               f"people={bool(site.people)}",  # the navigation links the person index
                                *(cache.digest(c.source.path) for c in site.committees)])
         self._templates = {} if templates is None else templates  # name → digest, kept while templates are unchanged
         self._everything: str | None = None

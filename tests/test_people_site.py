@@ -198,3 +198,13 @@ def test_terminal_search_narrows_to_a_person(site_dir):
     assert [hit["url"] for hit in voted] == [f"/{MEETING}/paragraf-5/"]
     assert voted[0]["people"] == ["lisa-andersson", "jan-byvik", "anna-berg", "per-ek"]
     assert json.loads(run_diarium("search", "nämnden", "--person", "maria-ek", *paths).stdout) == []
+
+
+def test_names_link_to_person_pages_but_officials_do_not(built):
+    page = _main(built / MEETING / "index.html")
+    links = {a.get_text(): a["href"] for a in page.find_all("a", href=lambda h: h and h.startswith("/ledamot/"))}
+    assert links["Lisa Andersson"] == links["LISA ANDERSSON"] == "/ledamot/lisa-andersson/"  # attendance, signature
+    assert links["Jan Byvik (S)"] == "/ledamot/jan-byvik/"  # a reservation
+    assert "Maria Ek" not in links and "Olle Nord" not in links and "Kim Ström" not in links
+    nav = BeautifulSoup((built / "index.html").read_text(encoding="utf-8"), "html.parser").header
+    assert nav.find("a", href="/ledamot/") and nav.find("a", href="/anslagstavla/")
