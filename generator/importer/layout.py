@@ -72,12 +72,12 @@ def _edge(lines: list[str], a: int, b: int, at_top: bool, size: int) -> list[int
 
 
 def _repeated(lines: list[str], bounds: list[tuple[int, int]], at_top: bool) -> set[str]:
-    """Lines found at the same edge of at least half the pages (and of at least two)."""
+    """Lines found at the same edge of most pages (of both when there are two or three)."""
     counts: dict[str, int] = {}
     for a, b in bounds:
         for k in {key(lines[i]) for i in _edge(lines, a, b, at_top, HEADER_LINES if at_top else FOOTER_LINES)}:
             counts[k] = counts.get(k, 0) + 1
-    least = max(2, (len(bounds) + 1) // 2) if len(bounds) > 3 else 2
+    least = len(bounds) // 2 + 1 if len(bounds) > 3 else 2
     # Table rows repeat on every page of a long table; they are data, not a page header.
     return {k for k, n in counts.items() if n >= least and k and not k.startswith("|")}
 

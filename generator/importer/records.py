@@ -78,3 +78,33 @@ class Meeting:
     agenda: list[AgendaEntry] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    """A § paragraph of minutes (*paragraf*): number, title, diary numbers and the labelled parts
+    (``fields``, keys of docs/content-format.md's paragraph.md), the rest as ``body``."""
+
+    number: int
+    title: str
+    span: Span
+    diary_numbers: list[str] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    body: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Minutes:
+    """Adjusted minutes (*justerat protokoll*): the header fields of protokoll.md and the
+    paragraphs. ``date`` is None when the record gives no meeting date."""
+
+    committee: str
+    date: date | None
+    span: Span
+    header: dict = field(default_factory=dict)       # protokoll.md keys: time, place, chair, …
+    attendance: dict = field(default_factory=dict)   # members, serving_deputies, deputies, …
+    body: str = ""
+    notes: list[str] = field(default_factory=list)        # header text no rule read, kept
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
