@@ -8,9 +8,9 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.importer import write
-from generator.importer.content import File, document_file, meeting_files
+from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
-from generator.importer.records import Meeting
+from generator.importer.records import Meeting, Minutes
 from generator.importer.source import NotARecord
 
 
@@ -22,6 +22,7 @@ def register(subparsers) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add_site_arguments(parser)
     parser.add_argument("--committee", help="committee id (folder) to import meetings into")
+    parser.add_argument("--prefix", help="the committee's diary prefix, for numbers printed without one")
     parser.add_argument("--force", action="store_true", help="overwrite files edited since their import")
     parser.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
     parser.set_defaults(func=run)
@@ -32,13 +33,20 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            record = read_record(path, list(config.diary_prefixes))
+            known = prefix_of(args.content, args.committee)
+            record = read_record(path, list(config.diary_prefixes), config.diary_scheme,
+                                 (lambda name: args.prefix or known(name)))
         except (NotARecord, OSError) as exc:
             print(f"{path}: error: {exc}; nothing written", file=sys.stderr)
             failed += 1
             continue
         source = path.name
-        if isinstance(record, Meeting):
+        if isinstance(record, Minutes):
+            files = minutes_files(record, args.content, source, args.committee)
+            warnings = list(dict.fromkeys(record.warnings + [w for p in record.paragraphs for w in p.warnings]))
+            print(f"{path}: minutes {record.committee} {record.date}: {len(record.paragraphs)} paragraphs, "
+                  f"{sum(len(v) for v in record.attendance.values())} attending, {len(warnings)} warnings")
+        elif isinstance(record, Meeting):
             files = meeting_files(record, args.content, source, args.committee)
             warnings = list(dict.fromkeys(record.warnings + [w for item in record.items for w in item.warnings]))
             documents = sum(len(item.documents) for item in record.items)

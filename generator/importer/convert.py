@@ -1,26 +1,105 @@
-"""One source file → a Meeting (with items and their documents) or a stand-alone Document."""
+"""One source file → a notice Meeting (with items and their documents), Minutes, or a
+stand-alone Document. The kind is decided from the labels on the first pages."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.diary import DiaryScheme
-from generator.importer import meeting as notice
-from generator.importer import parts, segment
-from generator.importer.records import Document, Meeting, Span
-from generator.importer.source import read_lines
+from generator.importer import layout as layout_residue
+from generator.importer import meeting as seed_notice
+from generator.importer import minutes as minutes_reader
+from generator.importer import notice, parts, segment
+from generator.importer.records import Document, Meeting, Minutes, Span
+from generator.importer.source import blank, plain, read_lines
 from generator.importer.standalone import read_document
 
+FIRST_PAGES = 2            # pages whose labels decide the kind (records with page markers)
+FIRST_LINES = 120          # non-empty lines that do, in records without them
 
-def read_record(path: Path, prefixes: list[str]) -> Meeting | Document:
-    """Raises source.NotARecord for what is not a record."""
+# Labels that mark minutes and notices (docs/importing.md, "Classification"); presence decides.
+MINUTES_LABELS = [r"sammanträdesprotokoll", r"protokoll", r"beslutande", r"(?:protokoll)?justerare",
+                  r"justerande", r"paragrafer", r"utses att justera", r"justeringens plats och tid"]
+NOTICE_LABELS = [r"kallelse", r"kallelse\s*/\s*underrättelse", r"underrättelse", r"föredragningslista",
+                 r"ärendelista", r"ärenden", r"dagordning", r"sammanträde\b.*"]
+_MINUTES = [re.compile(rf"^(?:{x})\b", re.I) for x in MINUTES_LABELS]
+_NOTICE = [re.compile(rf"^(?:{x})$", re.I) for x in NOTICE_LABELS]
+
+Prefix = Callable[[str], str | None]   # committee name → its diary prefix, when known
+
+
+def classify(lines: list[str], pages: list[int]) -> str:
+    """``protokoll``, ``kallelse`` or ``document`` from the labels of the first pages: a label
+    counts where it opens a line or a column of it (``KUNGSBACKA KOMMUN   SAMMANTRÄDESPROTOKOLL``)."""
+    end = pages[FIRST_PAGES] if len(pages) > FIRST_PAGES else len(lines)
+    first = [x for x in lines[:end] if not blank(x)][:FIRST_LINES]
+    cells = [c for x in first for c in re.split(r"\s{2,}", plain(x)) if c]
+    minutes = {k for c in cells for k, p in enumerate(_MINUTES) if p.match(c)}
+    notices = {k for c in cells for k, p in enumerate(_NOTICE) if p.match(c)}
+    headings = sum(1 for x in first if minutes_reader.HEADING.match(x))
+    if len(minutes) >= 2 and (headings or len(minutes) > len(notices)):
+        return "protokoll"
+    if notices:
+        return "kallelse"
+    return "document"
+
+
+def record_prefixes(lines: list[str], scheme: DiaryScheme) -> list[str]:
+    """Diary prefixes the record itself uses, most used first."""
+    text = "\n".join(lines)
+    if scheme.dashed:
+        found = re.findall(r"(?<![\w/-])([A-ZÅÄÖ]{1,5})(?:[ \t]*[-–_][ \t]*|[ \t]+)(?:19|20)\d\d[ \t]*[-–_]"
+                           r"[ \t]*\n?[ \t]*\d{5,6}(?!\d)", text)
+        return [p for p, _ in Counter(found).most_common()]
+    return seed_notice.agenda_prefixes(lines)
+
+
+def read_record(path: Path, prefixes: list[str], scheme_name: str | dict = "colon",
+                prefix_of: Prefix | None = None) -> Meeting | Minutes | Document:
+    """Raises source.NotARecord for what is not a record. ``prefix_of`` gives the prefix of a
+    committee already on the site, for diary numbers printed without one."""
     lines = read_lines(path)
-    if not notice.is_meeting(lines):
-        return read_document(lines, DiaryScheme(prefixes))
-    scheme = DiaryScheme(list(prefixes) + notice.agenda_prefixes(lines))
-    agenda_end = notice.agenda_span(lines)[1]
+    base = DiaryScheme(prefixes, scheme_name)
+    if seed_notice.is_meeting(lines):
+        return _seed_notice(lines, base)
+    layout = layout_residue.strip(lines)
+    kind = classify(layout.lines, layout.pages)
+    if kind == "document":
+        return read_document(layout.lines, base)
+    own = record_prefixes(layout.lines, base)
+    scheme = base.with_prefixes(own)
+    reader = minutes_reader.read if kind == "protokoll" else notice.read
+    first = reader(layout, scheme, None)
+    known = prefix_of(first.committee) if prefix_of and first.committee else None
+    prefix = known or (own[0] if own else None)
+    record = reader(layout_residue.strip(lines), scheme, prefix or _guess(first.committee))
+    if not prefix and _has_bare(record):
+        record.warnings.append(f"diary numbers are printed without a prefix and the committee has none yet: "
+                               f"{_guess(first.committee)!r} is a guess from its name; set the committee's "
+                               "prefix in committee.md (or import with --prefix) and import again")
+    return record
+
+
+def _guess(name: str) -> str:
+    """Initials of the committee's capitalised words (``Nämnden för Miljö & Hälsoskydd`` → NMH)."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ]\w+", name))
+    return initials if len(initials) >= 2 else (name[:2].upper() or "XX")
+
+
+def _has_bare(record: Meeting | Minutes) -> bool:
+    entries = record.items if isinstance(record, Meeting) else record.paragraphs
+    return any(n for e in entries for n in e.diary_numbers)
+
+
+def _seed_notice(lines: list[str], base: DiaryScheme) -> Meeting:
+    """The seeds' notice layout: a bullet agenda and a decision page per item."""
+    scheme = base.with_prefixes(seed_notice.agenda_prefixes(lines))
+    agenda_end = seed_notice.agenda_span(lines)[1]
     blocks = segment.find_blocks(lines, agenda_end)
     header_end = blocks[0].start if blocks else len(lines)
-    meeting = notice.read_header(lines, header_end, scheme)
+    meeting = seed_notice.read_header(lines, header_end, scheme)
     items, warnings = segment.make_items(lines, blocks, meeting.agenda, scheme)
     by_start = {b.start: b for b in blocks}
     for item in items:

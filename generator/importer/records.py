@@ -77,6 +77,7 @@ class Meeting:
     body: str = ""
     agenda: list[AgendaEntry] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    proposals: bool = False    # items hold the notice's proposals (written as ``proposal``)
     warnings: list[str] = field(default_factory=list)
 
 
