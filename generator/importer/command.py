@@ -6,11 +6,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator.config import load_config
+from generator.config import Config, load_config
 from generator.importer import write
 from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
-from generator.importer.records import Meeting, Minutes
+from generator.importer.records import Document, Meeting, Minutes
 from generator.importer.source import NotARecord
 
 
@@ -33,33 +33,47 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            known = prefix_of(args.content, args.committee)
-            record = read_record(path, list(config.diary_prefixes), config.diary_scheme,
-                                 (lambda name: args.prefix or known(name)))
+            record, files, warnings = import_one(path, args.content, config, args.committee, args.prefix)
         except (NotARecord, OSError) as exc:
             print(f"{path}: error: {exc}; nothing written", file=sys.stderr)
             failed += 1
             continue
-        source = path.name
-        if isinstance(record, Minutes):
-            files = minutes_files(record, args.content, source, args.committee)
-            warnings = list(dict.fromkeys(record.warnings + [w for p in record.paragraphs for w in p.warnings]))
-            print(f"{path}: minutes {record.committee} {record.date}: {len(record.paragraphs)} paragraphs, "
-                  f"{sum(len(v) for v in record.attendance.values())} attending, {len(warnings)} warnings")
-        elif isinstance(record, Meeting):
-            files = meeting_files(record, args.content, source, args.committee)
-            warnings = list(dict.fromkeys(record.warnings + [w for item in record.items for w in item.warnings]))
-            documents = sum(len(item.documents) for item in record.items)
-            print(f"{path}: meeting {record.committee} {record.date}: {len(record.items)} items, "
-                  f"{documents} documents, {len(warnings)} warnings")
-        else:
-            files = [document_file(record, args.content, source)]
-            warnings = record.warnings
-            print(f"{path}: document {record.title!r}: 0 items, 1 document, {len(warnings)} warnings")
+        print(f"{path}: {summary(record)}, {len(warnings)} warnings")
         for warning in warnings:
             print(f"  warning: {warning}")
         _write(files, args)
     return 1 if failed else 0
+
+
+Record = Meeting | Minutes | Document
+
+
+def import_one(path: Path, content: Path, config: Config, committee: str | None = None,
+               prefix: str | None = None) -> tuple[Record, list[File], list[str]]:
+    """One record read and turned into its content files (nothing written), with its warnings."""
+    known = prefix_of(content, committee)
+    record = read_record(path, list(config.diary_prefixes), config.diary_scheme,
+                         lambda name: prefix or known(name))
+    source = path.name
+    if isinstance(record, Minutes):
+        files = minutes_files(record, content, source, committee)
+        nested = [w for p in record.paragraphs for w in p.warnings]
+    elif isinstance(record, Meeting):
+        files = meeting_files(record, content, source, committee)
+        nested = [w for item in record.items for w in item.warnings]
+    else:
+        files, nested = [document_file(record, content, source)], []
+    return record, files, list(dict.fromkeys(record.warnings + nested))
+
+
+def summary(record: Record) -> str:
+    if isinstance(record, Minutes):
+        return (f"minutes {record.committee} {record.date}: {len(record.paragraphs)} paragraphs, "
+                f"{sum(len(v) for v in record.attendance.values())} attending")
+    if isinstance(record, Meeting):
+        documents = sum(len(item.documents) for item in record.items)
+        return f"meeting {record.committee} {record.date}: {len(record.items)} items, {documents} documents"
+    return f"document {record.title!r}: 0 items, 1 document"
 
 
 def _write(files: list[File], args: argparse.Namespace) -> None:
