@@ -48,7 +48,7 @@ def classify(lines: list[str], pages: list[int]) -> str:
 
 def record_prefixes(lines: list[str], scheme: DiaryScheme) -> list[str]:
     """Diary prefixes the record itself uses, most used first."""
-    text = "\n".join(lines)
+    text = re.sub(r"<br\s*/?>", "\n", "\n".join(lines))
     if scheme.dashed:
         found = re.findall(r"(?<![\w/-])([A-ZÅÄÖ]{1,5})(?:[ \t]*[-–_][ \t]*|[ \t]+)(?:19|20)\d\d[ \t]*[-–_]"
                            r"[ \t]*\n?[ \t]*\d{5,6}(?!\d)", text)

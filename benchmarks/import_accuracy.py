@@ -1,0 +1,186 @@
+"""Import accuracy: imports every record (``*.txt``) of each FOLDER into a temporary content
+folder, one record at a time, and compares what was written with the ``*.expected.json`` beside
+the record (docs/importing.md, "Measuring accuracy").
+
+    python benchmarks/import_accuracy.py ../shared/records/kungsbacka ../shared/seeds [--json]
+
+Per record and in total: the kind chosen; items right (number, title and diary numbers all equal
+after normalising whitespace and hyphens; a diary number printed without its prefix matches the
+same year and serial with any prefix); date, chair, secretary and adjusters right; attendance
+recall (names found in the right group); the share of the record's distinct words that are in
+the written content files. Records without an expected.json report their counts only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.config import Config  # noqa: E402
+from generator.importer import write  # noqa: E402
+from generator.importer.command import import_one  # noqa: E402
+from generator.importer.records import Meeting, Minutes  # noqa: E402
+
+WORD = re.compile(r"[^\W\d_]{2,}")
+DASHED = re.compile(r"\b[A-ZÅÄÖ]{1,5}-(?:19|20)\d\d-\d{5,6}\b")
+# expected.json attendance groups → the groups of protokoll.md
+GROUPS = {"members": "members", "serving_deputies": "serving_deputies", "deputies": "deputies",
+          "officials": "officials", "staff_representatives": "others", "others": "others"}
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\s*[-–—]\s*", "-", str(text))).strip().casefold()
+
+
+def person(text: str) -> str:
+    """A name without party, role or paragraphs: ``Jan Byvik (S), Ordförande`` → ``jan byvik``."""
+    return norm(re.split(r"\s*[(,§]", str(text))[0])
+
+
+def same_number(expected: str, written: str) -> bool:
+    e, w = norm(expected), norm(written)
+    return e == w or (not re.match(r"^[^\W\d_]", e) and w.endswith("-" + e))
+
+
+def read_files(root: Path) -> list[tuple[Path, dict, str]]:
+    out = []
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        head, _, body = text.removeprefix("---\n").partition("\n---\n")
+        out.append((path, yaml.safe_load(head) or {}, body))
+    return out
+
+
+def item_rows(files: list[tuple[Path, dict, str]], minutes: bool) -> list[dict]:
+    name = "paragraph.md" if minutes else "item.md"
+    rows = [meta for path, meta, _ in files if path.name == name]
+    key = "number" if minutes else "printed_number"
+    return sorted(({"number": str(m.get(key) or m["number"]), "title": m.get("title", ""),
+                    "diary_numbers": m.get("diary_numbers") or []} for m in rows), key=lambda r: int(r["number"]))
+
+
+def items_right(expected: list[dict], written: list[dict]) -> int:
+    by_number = {r["number"]: r for r in written}
+    right = 0
+    for e in expected:
+        w = by_number.get(str(e["number"]))
+        if w and norm(w["title"]) == norm(e["title"]) and len(w["diary_numbers"]) == len(e["diary_numbers"]) \
+                and all(same_number(a, b) for a, b in zip(e["diary_numbers"], w["diary_numbers"])):
+            right += 1
+    return right
+
+
+def attendance_recall(expected: dict | None, written: dict) -> tuple[int, int]:
+    if not expected:
+        return 0, 0
+    total = found = 0
+    for group, names in expected.items():
+        have = {person(p["name"] if isinstance(p, dict) else p) for p in written.get(GROUPS.get(group, group), [])}
+        for name in names:
+            total += 1
+            found += person(name) in have
+    return found, total
+
+
+def words_kept(source: Path, root: Path) -> float:
+    wanted = {w.casefold() for w in WORD.findall(source.read_text(encoding="utf-8"))}
+    written = {w.casefold() for p in root.rglob("*.md") for w in WORD.findall(p.read_text(encoding="utf-8"))}
+    return len(wanted & written) / len(wanted) if wanted else 1.0
+
+
+def site_config(folder: Path) -> Config:
+    """The configuration a site of these records would have: the dash scheme where the records
+    write ``KS-2024-00544`` numbers, else the defaults (the seeds' ``SN 2012:195``)."""
+    dashed = any(DASHED.search(p.read_text(encoding="utf-8")) for p in folder.glob("*.txt"))
+    return Config(diary_prefixes=[], diary_scheme="dash") if dashed else Config()
+
+
+def measure(path: Path, config: Config) -> dict:
+    expected_path = path.with_suffix(".expected.json")
+    expected = json.loads(expected_path.read_text(encoding="utf-8")) if expected_path.exists() else None
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "content"
+        try:
+            record, files, warnings = import_one(path, root, config)
+            for file in files:
+                write.write_atomic(file.path, write.render(file.meta, file.body))
+        except Exception:     # a crash is a result here, counted and shown
+            return {"record": path.name, "crash": traceback.format_exc(limit=3)}
+        written = read_files(root)
+        minutes = isinstance(record, Minutes)
+        kind = "protokoll" if minutes else (record.kind if isinstance(record, Meeting) else "document")
+        rows = item_rows(written, minutes)
+        result = {"record": path.name, "kind": kind, "items": len(rows), "warnings": len(warnings),
+                  "documents": sum(1 for p, m, _ in written if p.name.startswith(("tjansteskrivelse", "bilaga"))
+                                   or p.parent.name == "documents"),
+                  "words_kept": round(words_kept(path, root), 4)}
+        if expected is None:
+            return result
+        header = next((m for p, m, _ in written if p.name == "protokoll.md"), None) if minutes else \
+            next((m for p, m, _ in written if p.name == "meeting.md"), {})
+        meeting = next((m for p, m, _ in written if p.name == "meeting.md"), {})
+        adjusters = (header or {}).get("adjusters") or ((header or {}).get("adjustment") or {}).get("by") or []
+        found, total = attendance_recall(expected.get("attendance"), (header or {}).get("attendance") or {})
+        result.update({
+            "kind_right": kind == expected["kind"],
+            "items_expected": len(expected["items"]), "items_right": items_right(expected["items"], rows),
+            "date_right": str(meeting.get("date")) == expected.get("date"),
+            "chair_right": person((header or {}).get("chair") or "") == person(expected.get("chair") or ""),
+            "secretary_right": person((header or {}).get("secretary") or "") == person(expected.get("secretary") or ""),
+            "adjusters_right": "adjusters" not in expected
+            or sorted(map(person, adjusters)) == sorted(map(person, expected["adjusters"] or [])),
+            "attendance_found": found, "attendance_total": total,
+        })
+        return result
+
+
+def table(results: list[dict]) -> str:
+    head = "| record | kind | items right | date | chair | secr. | adj. | attendance | words kept | warnings |"
+    lines = [head, "|" + "---|" * 10]
+    for r in results:
+        if "crash" in r:
+            lines.append(f"| {r['record']} | CRASH | | | | | | | | |")
+            continue
+        ok = lambda key: "" if key not in r else ("✓" if r[key] else "✗")  # noqa: E731
+        items = f"{r['items_right']}/{r['items_expected']}" if "items_right" in r else f"{r['items']} items, {r['documents']} docs"
+        attendance = f"{r['attendance_found']}/{r['attendance_total']}" if r.get("attendance_total") else ""
+        kind = r["kind"] + ("" if r.get("kind_right", True) else " ✗")
+        lines.append(f"| {r['record']} | {kind} | {items} | {ok('date_right')} | {ok('chair_right')} | "
+                     f"{ok('secretary_right')} | {ok('adjusters_right')} | {attendance} | "
+                     f"{r['words_kept']:.2%} | {r['warnings']} |")
+    scored = [r for r in results if "items_right" in r]
+    if scored:
+        n = len(scored)
+        items = sum(r["items_right"] for r in scored), sum(r["items_expected"] for r in scored)
+        found = sum(r["attendance_found"] for r in scored), sum(r["attendance_total"] for r in scored)
+        count = lambda key: sum(bool(r[key]) for r in scored)  # noqa: E731
+        words = min(r["words_kept"] for r in scored)
+        lines.append(f"| **total** ({n}) | {count('kind_right')}/{n} right | {items[0]}/{items[1]} | "
+                     f"{count('date_right')}/{n} | {count('chair_right')}/{n} | {count('secretary_right')}/{n} | "
+                     f"{count('adjusters_right')}/{n} | {found[0]}/{found[1]} | min {words:.2%} | "
+                     f"{sum(1 for r in results if 'crash' in r)} crashes |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    results = [measure(path, site_config(folder)) for folder in args.folders for path in sorted(folder.glob("*.txt"))]
+    print(json.dumps(results, ensure_ascii=False, indent=1) if args.json else table(results))
+    for r in results:
+        if "crash" in r:
+            print(f"\n{r['record']}:\n{r['crash']}", file=sys.stderr)
+    return 1 if any("crash" in r for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
