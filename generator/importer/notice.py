@@ -115,7 +115,8 @@ class AgendaReader:
         self.adjusters: list[str] = []
         self.warnings: list[str] = []
         self.unnumbered: list[str] = []        # unnumbered rows that are neither groups nor adjusters
-        self.group: str | None = None
+        self.groups: list[tuple[str, int]] = []   # section rows and the item number they open
+        self.notes: list[str] = []
 
     def diary_numbers(self, text: str) -> list[str]:
         text = re.sub(r"([-–])\s*(?:<br\s*/?>|\n)\s*", r"\1", text)
@@ -153,8 +154,9 @@ class AgendaReader:
             item.decision = (item.decision + "\n\n" + _proposal(proposal)).strip()
         elif title_lines and _ADJUSTER.search(" ".join(title_lines)):
             self._adjusters(proposal)
+            self.notes.append(f"{join_wrapped(title_lines)}: {', '.join(proposal)}")
         elif title_lines and not any(cell(k) for k in ("dnr", "proposal")):
-            self.group = join_wrapped(title_lines)     # a section row: a group, not an item
+            self.groups.append((join_wrapped(title_lines), len(self.items) + 1))   # a group, not an item
         elif title_lines:
             self.warnings.append(f"line {line + 1}: unnumbered agenda row {join_wrapped(title_lines)!r} "
                                  "kept in the notice text")
@@ -295,6 +297,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
             continue
         if re.match(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", text, re.I) and meeting.date is None:
             _when(meeting, text, notes)
+            notes.append(text)
             place = plain(lines[text_lines[k + 1]]) if k + 1 < len(text_lines) else ""
             if place and not re.search(r"\s{2,}", place) and not meeting.place:
                 meeting.place = place
@@ -315,7 +318,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
     if start < len(layout.lines):
         meeting.kind = "handlingar"
         _papers(meeting, layout, start, scheme, prefix)
-    meeting.notes = notes
+    meeting.notes = notes + reader.notes + _groups(reader)
     meeting.body = to_markdown([re.sub(r"\s{4,}", "  \n", x) for x in body] + [""] + reader.unnumbered)
     if reader.adjusters:
         meeting.adjustment = {"by": reader.adjusters}
@@ -326,6 +329,18 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
     if not meeting.items:
         meeting.warnings.append("no agenda found: no items")
     return meeting
+
+
+def _groups(reader: AgendaReader) -> list[str]:
+    """Section rows (``Information``, ``Beslutsärenden``) as notes: the items each one heads."""
+    out = []
+    bounds = reader.groups + [("", len(reader.items) + 1)]
+    for (name, first), (_, nxt) in zip(bounds, bounds[1:]):
+        if nxt > first:
+            out.append(f"{name}: punkt {first}" + (f"–{nxt - 1}" if nxt - 1 > first else ""))
+        else:
+            out.append(name)
+    return out
 
 
 def _when(meeting: Meeting, text: str, notes: list[str]) -> None:
