@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.config import Config  # noqa: E402
 from generator.importer import write  # noqa: E402
 from generator.importer.command import import_one  # noqa: E402
-from generator.importer import attendance, layout, minutes, notice, paragraphs  # noqa: E402
+from generator.importer import attendance, convert, layout, minutes, notice, paragraphs, votes  # noqa: E402
 from generator.importer.records import Meeting, Minutes  # noqa: E402
 from generator.importer.source import plain, read_lines  # noqa: E402
 
@@ -92,7 +92,16 @@ def attendance_recall(expected: dict | None, written: dict) -> tuple[int, int]:
 
 
 def words(text: str) -> set[str]:
-    return {w.casefold() for w in WORD.findall(text)}
+    return {w.casefold() for w in WORD.findall(re.sub(r"<[^<>]*>", " ", text))}
+
+
+# Cells that are labels of other structures: notice columns and ballot-table columns.
+LABEL_CELLS = [p for _, p in notice._COLUMNS] + list(votes._COLUMNS.values()) + [
+    re.compile(r"^(?:ledamot|ersättare|ledamot/tjänstgörande ersättare|avstår från att rösta)$", re.I)]
+# Labels inside a line that become keys: the clock of a meeting time, a heading's Dnr, whom a
+# serving deputy replaces.
+INLINE_LABELS = [re.compile(r"\b(?:klockan|kl\.?)(?=\s*\d)", re.I), re.compile(r"^(?:§\s*\d+\s+)?dnr\b", re.I),
+                 re.compile(r"\b(?:ersätter|tjänstgör\s+för)\b", re.I)]
 
 
 def structure_words(source: Path) -> set[str]:
@@ -110,10 +119,14 @@ def structure_words(source: Path) -> set[str]:
             if not cell:
                 continue
             rule = next((m for p, _ in minutes._RULES for m in [p.match(cell)] if m and m.group(0).strip()), None)
-            if paragraphs.label_of(cell) or attendance.group_labels(cell) or any(p.match(cell) for _, p in notice._COLUMNS):
+            kind = [p for p in convert._MINUTES + convert._NOTICE for part in cell.split("/") if p.match(part.strip())]
+            if paragraphs.label_of(cell) or attendance.group_labels(cell) is not None or kind \
+                    or minutes._CONTENTS.match(cell) or any(p.match(cell) for p in LABEL_CELLS):
                 found |= words(cell)
             elif rule:
                 found |= words(rule.group(0))
+            for pattern in INLINE_LABELS:
+                found |= {w for m in pattern.finditer(cell) for w in words(m.group(0))}
     return found
 
 

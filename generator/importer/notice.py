@@ -282,8 +282,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
                     field = "chair" if role.casefold().endswith("ordförande") and "vice" not in role.casefold() \
                         else "secretary"
                     setattr(meeting, field, name)
-                if body and body[-1] == lines[text_lines[k - 1]].strip():
-                    body.pop()
+                body.append(lines[i].strip())     # the roles stay under the names, as signed
                 continue
         if _KIND.search(text) and len(text.split()) <= 3:
             continue
