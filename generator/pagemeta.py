@@ -33,7 +33,7 @@ def description_of(record, config: Config) -> str:
     """A plain-text line or two about the record for link previews (Open Graph)."""
     texts = {Committee: lambda c: c.description or c.body,
              Meeting: lambda m: " ".join(f"{i.number}. {i.title}." for i in m.items) or m.body,
-             Item: lambda i: i.summary or i.decision or i.body,
+             Item: lambda i: i.summary or i.proposal or i.body,
              Document: lambda d: d.body}
     get = next((f for kind, f in texts.items() if isinstance(record, kind)), None)
     text = _MARKUP.sub(" ", get(record) if get else "").strip() or config.title

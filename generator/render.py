@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator import markdown, pagemeta
 from generator.config import Config
-from generator.model import Committee, Document, Item, Meeting, Site
+from generator.model import Committee, Document, Item, Meeting, Paragraph, Site
 from generator.text import long_date
 
 
@@ -45,6 +45,9 @@ def plan(site: Site, config: Config) -> list[Page]:
             for item in meeting.items:
                 pages.append(Page(item.url, "item.html", item))
                 pages += [Page(d.url, "document.html", d) for d in item.documents if d.has_page]
+            for paragraph in meeting.minutes.paragraphs if meeting.minutes else []:
+                pages.append(Page(paragraph.url, "paragraph.html", paragraph))
+                pages += [Page(d.url, "document.html", d) for d in paragraph.documents if d.has_page]
     pages += [Page(d.url, "document.html", d) for d in site.documents]
     pages += [Page(c.url, "case.html", c) for c in site.cases.values()]
     return pages
@@ -96,13 +99,15 @@ class Renderer:
             return f"{record.number}. {record.title}"
         if isinstance(record, Meeting):
             return f"{record.committee.name}, {_long_date(record.date, self.config.language)}"
+        if isinstance(record, Paragraph):
+            return record.heading(self.config.language)
         return record.title
 
     def kind_of(self, record) -> str:
         kind = record.kind if isinstance(record, Document) else type(record).__name__.lower()
         return self.strings.get(f"kind_{kind}", self.strings.get(kind, kind))
 
-    def related(self, item: Item, limit: int = 10) -> list:
+    def related(self, item: Item | Paragraph, limit: int = 10) -> list:
         """Other records of the item's cases (backlinks), newest first; the case page has them all."""
         own = {id(item), *(id(d) for d in item.documents)}
         seen, records = set(own), []
@@ -116,8 +121,8 @@ class Renderer:
 
     def render(self, page: Page) -> str:
         context = {"page": page, "md": partial(self.markdown, env={})}
-        if isinstance(page.record, Item):
-            items = page.record.meeting.items
+        if isinstance(page.record, (Item, Paragraph)):
+            items = page.record.siblings
             at = items.index(page.record)
             context.update(previous=items[at - 1] if at else None, next=items[at + 1] if at + 1 < len(items) else None,
                            related=self.related(page.record))
@@ -150,7 +155,7 @@ def committee_of(record) -> Committee | None:
         return record.committee
     if isinstance(record, Document):
         return record.item.committee if record.item else record.committee
-    return None
+    return getattr(record, "committee", None)
 
 
 def _long_date(value, language: str) -> str:

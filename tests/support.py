@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
+MINUTES = ROOT / "tests" / "fixtures" / "minutes"  # a notice and the minutes of the same meeting
 CHROMIUM = "/usr/bin/chromium"
 
 

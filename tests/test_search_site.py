@@ -93,7 +93,7 @@ def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
         assert bodies[0].find("h1").get("data-pagefind-weight") == "10"
         assert page.find("html")["lang"] == "sv"
     item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
-    assert item.find("section", class_="decision")["data-pagefind-weight"]
+    assert item.find("section", class_="proposal")["data-pagefind-weight"]
     assert item.find("dd", attrs={"data-pagefind-weight": "8"}).get_text(strip=True) == "SN 2012:195"
     assert item.find("ul", class_="papers").has_attr("data-pagefind-ignore")
     for url in ["/", "/sok/", "/arende/sn-2012-195/", "/socialnamnden/"]:

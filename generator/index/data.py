@@ -10,7 +10,7 @@ import json
 
 from generator.config import Config
 from generator.index.schemas import ITEM, MEETING, SCHEMAS
-from generator.model import Case, Document, Item, Meeting, Site
+from generator.model import Case, Document, Item, Meeting, Paragraph, Site
 from generator.write import Output
 
 
@@ -18,8 +18,9 @@ def document_id(document: Document) -> str:
     return f"{item_id(document.item)}/{document.id}" if document.item else f"dokument/{document.id}"
 
 
-def item_id(item: Item) -> str:
-    return f"{item.committee.id}/{item.meeting.id}/{item.number:02d}"
+def item_id(item: Item | Paragraph) -> str:
+    """Stable: committee/meeting/item number (``01``) or paragraph folder (``paragraf-287``)."""
+    return item.url.strip("/")
 
 
 def item_record(item: Item) -> dict:
@@ -57,6 +58,8 @@ def _reference(record) -> dict:
         kind, rid, title, when = "meeting", f"{record.committee.id}/{record.id}", record.heading, record.date
     elif isinstance(record, Item):
         kind, rid, title, when = "item", item_id(record), record.title, record.date
+    elif isinstance(record, Paragraph):
+        kind, rid, title, when = "paragraph", item_id(record), record.heading(), record.date
     else:
         kind, rid, title, when = "document", document_id(record), record.title, record.sort_date
     return {"type": kind, "id": rid, "title": title, "date": when.isoformat() if when else None, "url": record.url}

@@ -61,7 +61,7 @@ class Entries:
         if isinstance(record, Item):
             title = f"{record.committee.name} {record.date.isoformat()}: {record.number}. {record.title}"
             when = local_time(record.date, record.meeting.time)
-            return Entry(when, title, record.url, record.decision or record.summary or record.body)
+            return Entry(when, title, record.url, record.proposal or record.summary or record.body)
         title = f"{self.strings['kind_' + record.kind]}: {record.title}"
         when = local_time(record.sort_date) if record.sort_date else datetime.fromisoformat(EPOCH)
         return Entry(when, title, record.url, record.body)

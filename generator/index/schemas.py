@@ -37,7 +37,7 @@ DOCUMENT = {"id": {**TEXT, "description": "stable: the item's id and the file na
             "organisation": TEXT, "url": URL}
 
 REFERENCE = {"type": "object", "required": ["type", "id", "title", "date", "url"], "additionalProperties": False,
-             "properties": {"type": {"enum": ["meeting", "item", "document"]}, "id": TEXT, "title": TEXT,
+             "properties": {"type": {"enum": ["meeting", "item", "paragraph", "document"]}, "id": TEXT, "title": TEXT,
                             "date": OPTIONAL_DATE, "url": URL}}
 
 CASE = {"diary_number": DIARY_NUMBERS["items"], "url": URL,

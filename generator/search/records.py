@@ -54,7 +54,7 @@ def _item(item: Item, config: Config, mentions: dict) -> Record:
     meta = _meta("item", item.title, item.url, item.date, item.committee, item.diary_numbers, config)
     own = _unique(n for r in shown for n in r.diary_numbers)
     mentioned = _unique(n for r in shown for n in mentions[id(r)])
-    return Record(meta, item.title, item.decision, "\n\n".join(t for t in texts if t), own, mentioned)
+    return Record(meta, item.title, item.proposal, "\n\n".join(t for t in texts if t), own, mentioned)
 
 
 def _document(document: Document, config: Config, mentions: dict) -> Record:
