@@ -176,3 +176,27 @@ def entry(text: str, group: str) -> dict:
         key = "role" if group in ("members", "serving_deputies", "deputies") else "title"
         out[key] = rest
     return {**out, **person}
+
+
+_GROUP_NAMES = {"members": "ledamot", "serving_deputies": "tjänstgörande ersättare", "deputies": "ersättare"}
+
+
+def paragraph_changes(groups: dict, first: int | None, last: int | None) -> None:
+    """Members and deputies present for part of the meeting (``Tina Hald (SD) §§ 1-9``) →
+    ``changes``: arrives at the range's first § when that is not the meeting's first, leaves
+    after its last when that is not the meeting's last; the printed range is the note."""
+    changes = groups.get("changes", [])
+    for group, label in _GROUP_NAMES.items():
+        for person in groups.get(group, []):
+            printed = person.pop("paragraphs", None)
+            if not printed:
+                continue
+            a, _, b = printed.partition("-")
+            start, end = int(a), int(b or a)
+            note = f"{label} §§ {printed}" if b else f"{label} § {printed}"
+            if first is not None and start > first:
+                changes.append({"name": person["name"], "event": "arrives", "paragraph": start, "note": note})
+            if last is not None and end < last:
+                changes.append({"name": person["name"], "event": "leaves", "paragraph": end, "note": note})
+    if changes:
+        groups["changes"] = changes

@@ -282,6 +282,11 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Minutes:
         if number in listed:
             _compare(para, *listed[number], scheme, prefix)
         minutes.paragraphs.append(para)
+    numbers = [p.number for p in minutes.paragraphs] or list(listed)
+    printed = minutes.header.get("paragraphs", "").split("-")
+    first = int(printed[0]) if printed[0] else min(numbers, default=None)
+    last = int(printed[-1]) if printed[0] else max(numbers, default=None)
+    attendance.paragraph_changes(minutes.attendance, first, max(last, *numbers) if last and numbers else last)
     for number in sorted(set(listed) - {p.number for p in minutes.paragraphs}):
         minutes.warnings.append(f"§ {number} is in the contents list but has no heading in the text")
     if contents and not body:
