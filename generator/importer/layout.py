@@ -19,6 +19,9 @@ _PAGE_NUMBER = re.compile(r"\s*(?:\b(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|a
 _SIGNED_AT = re.compile(r"^\s*datum\s*:\s*((?:19|20)\d\d-\d\d-\d\d)(?:[ T]+(\d\d:\d\d(?::\d\d)?))?\s*$", re.I)
 _SERVICE = re.compile(r"^\s*(?:underskriftstjänst|signeringstjänst|e-signeringstjänst)\s*:\s*(.+?)\s*$", re.I)
 _TRANSACTION = re.compile(r"^\s*transaktionsidentitet\s*:", re.I)
+# The footer an e-signature service stamps on every page; removed wherever it stands.
+_STAMP = re.compile(r"^\s*(?:det\s+här\s+dokumentet\s+är\s+(?:digitalt|elektroniskt)\s+signerat|"
+                    r"transaktionsidentitet\s*:\s*[0-9A-F-]{8,})\s*$", re.I)
 _SIGNED_BY = re.compile(r"\b(?:signerat|undertecknat)\s+av\b", re.I)
 HEADER_LINES = 6       # non-empty lines at the top of a page where a running header can sit
 FOOTER_LINES = 4       # and at the bottom, for a running footer
@@ -44,6 +47,9 @@ def strip(lines: list[str]) -> Layout:
     for i, line in enumerate(out):
         if _COMMENT.match(line):
             out[i] = ""
+        elif _STAMP.match(line) and len(pages) >= 2:
+            out[i] = ""
+            layout.removed += 1
     if len(pages) >= 2:
         bounds = list(zip(pages, pages[1:] + [len(out)]))
         _signature_pages(layout, bounds)
@@ -74,6 +80,7 @@ def _edge(lines: list[str], a: int, b: int, at_top: bool, size: int) -> list[int
 def _repeated(lines: list[str], bounds: list[tuple[int, int]], at_top: bool) -> set[str]:
     """Lines found at the same edge of most pages (of both when there are two or three)."""
     counts: dict[str, int] = {}
+    bounds = [(a, b) for a, b in bounds if any(not blank(lines[i]) for i in range(a, b))]
     for a, b in bounds:
         for k in {key(lines[i]) for i in _edge(lines, a, b, at_top, HEADER_LINES if at_top else FOOTER_LINES)}:
             counts[k] = counts.get(k, 0) + 1
