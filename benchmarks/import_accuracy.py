@@ -23,12 +23,20 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.config import Config  # noqa: E402
-from generator.importer import write  # noqa: E402
-from generator.importer.command import import_one  # noqa: E402
-from generator.importer import attendance, convert, layout, minutes, notice, paragraphs, votes  # noqa: E402
-from generator.importer.records import Meeting, Minutes  # noqa: E402
-from generator.importer.source import plain, read_lines  # noqa: E402
+from generator.config import Config
+from generator.importer import (
+    attendance,
+    convert,
+    layout,
+    minutes,
+    notice,
+    paragraphs,
+    votes,
+    write,
+)
+from generator.importer.command import import_one
+from generator.importer.extracted import Minutes, Notice
+from generator.importer.source import plain, read_lines
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 DASHED = re.compile(r"\b[A-ZÅÄÖ]{1,5}-(?:19|20)\d\d-\d{5,6}\b")
@@ -97,11 +105,11 @@ def words(text: str) -> set[str]:
 
 # Cells that are labels of other structures: notice columns and ballot-table columns.
 LABEL_CELLS = [p for _, p in notice._COLUMNS] + list(votes._COLUMNS.values()) + [
-    re.compile(r"^(?:ledamot|ersättare|ledamot/tjänstgörande ersättare|avstår från att rösta)$", re.I)]
+    re.compile(r"^(?:ledamot|ersättare|ledamot/tjänstgörande ersättare|avstår från att rösta)$", re.IGNORECASE)]
 # Labels inside a line that become keys: the clock of a meeting time, a heading's Dnr, whom a
 # serving deputy replaces.
-INLINE_LABELS = [re.compile(r"\b(?:klockan|kl\.?)(?=\s*\d)", re.I), re.compile(r"^(?:§\s*\d+\s+)?dnr\b", re.I),
-                 re.compile(r"\b(?:ersätter|tjänstgör\s+för)\b", re.I)]
+INLINE_LABELS = [re.compile(r"\b(?:klockan|kl\.?)(?=\s*\d)", re.IGNORECASE), re.compile(r"^(?:§\s*\d+\s+)?dnr\b", re.IGNORECASE),
+                 re.compile(r"\b(?:ersätter|tjänstgör\s+för)\b", re.IGNORECASE)]
 
 
 def structure_words(source: Path) -> set[str]:
@@ -136,7 +144,7 @@ def words_kept(source: Path, root: Path) -> tuple[float, float]:
     everything = words(source.read_text(encoding="utf-8"))
     written = {w for p in root.rglob("*.md") for w in words(p.read_text(encoding="utf-8"))}
     text = everything - structure_words(source)
-    share = (lambda wanted: len(wanted & written) / len(wanted) if wanted else 1.0)  # noqa: E731
+    share = (lambda wanted: len(wanted & written) / len(wanted) if wanted else 1.0)
     return share(text), share(everything)
 
 
@@ -156,16 +164,16 @@ def measure(path: Path, config: Config) -> dict:
             record, files, warnings = import_one(path, root, config)
             for file in files:
                 write.write_atomic(file.path, write.render(file.meta, file.body))
-        except Exception:     # a crash is a result here, counted and shown
+        except Exception:  # noqa: BLE001 - a crash is a result here, counted and shown
             return {"record": path.name, "crash": traceback.format_exc(limit=3)}
         written = read_files(root)
         is_minutes = isinstance(record, Minutes)
-        kind = "protokoll" if is_minutes else (record.kind if isinstance(record, Meeting) else "document")
+        kind = "protokoll" if is_minutes else (record.kind if isinstance(record, Notice) else "document")
         rows = item_rows(written, is_minutes)
         result = {"record": path.name, "kind": kind, "items": len(rows), "warnings": len(warnings),
                   "documents": sum(1 for p, m, _ in written if p.name.startswith(("tjansteskrivelse", "bilaga"))
                                    or p.parent.name == "documents"),
-                  **dict(zip(("words_kept", "words_kept_raw"), map(lambda x: round(x, 4), words_kept(path, root))))}
+                  **dict(zip(("words_kept", "words_kept_raw"), (round(x, 4) for x in words_kept(path, root))))}
         if expected is None:
             return result
         header = next((m for p, m, _ in written if p.name == "protokoll.md"), None) if is_minutes else \
@@ -193,7 +201,7 @@ def table(results: list[dict]) -> str:
         if "crash" in r:
             lines.append(f"| {r['record']} | CRASH | | | | | | | | |")
             continue
-        ok = lambda key: "" if key not in r else ("✓" if r[key] else "✗")  # noqa: E731
+        ok = lambda key: "" if key not in r else ("✓" if r[key] else "✗")
         items = f"{r['items_right']}/{r['items_expected']}" if "items_right" in r else f"{r['items']} items, {r['documents']} docs"
         attendance = f"{r['attendance_found']}/{r['attendance_total']}" if r.get("attendance_total") else ""
         kind = r["kind"] + ("" if r.get("kind_right", True) else " ✗")
@@ -205,7 +213,7 @@ def table(results: list[dict]) -> str:
         n = len(scored)
         items = sum(r["items_right"] for r in scored), sum(r["items_expected"] for r in scored)
         found = sum(r["attendance_found"] for r in scored), sum(r["attendance_total"] for r in scored)
-        count = lambda key: sum(bool(r[key]) for r in scored)  # noqa: E731
+        count = lambda key: sum(bool(r[key]) for r in scored)
         words = min(r["words_kept"] for r in scored)
         lines.append(f"| **total** ({n}) | {count('kind_right')}/{n} right | {items[0]}/{items[1]} | "
                      f"{count('date_right')}/{n} | {count('chair_right')}/{n} | {count('secretary_right')}/{n} | "

@@ -172,9 +172,9 @@ def _compile(prefixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
         (?P<suffix>[.:]\d{{1,4}}(?!\d))?
         (?:/(?![\w]))?
         """,
-        re.X | re.I,
+        re.VERBOSE | re.IGNORECASE,
     )
-    malformed = re.compile(rf"(?<![\w/-])(?:{bodies})[ \t]*/{{0,2}}[ \t]*(?:19|20)\d{{2}}\d{{1,5}}(?![\w:])", re.I)
+    malformed = re.compile(rf"(?<![\w/-])(?:{bodies})[ \t]*/{{0,2}}[ \t]*(?:19|20)\d{{2}}\d{{1,5}}(?![\w:])", re.IGNORECASE)
     return find, malformed
 
 
@@ -190,5 +190,5 @@ def _compile_dash(prefixes: tuple[str, ...]) -> re.Pattern:
         [ \t]*[-–_][ \t]*\n?[ \t]*                  # wrapped after the hyphen
         (?P<seq>\d{{5,6}})(?!\d)
         """,
-        re.X,
+        re.VERBOSE,
     )

@@ -16,8 +16,8 @@ GROUPS = [
     ("tjänsteman", "officials"), ("ledamöter", "members"), ("ersättare", "deputies"),
     ("övriga deltagare", "others"), ("övriga", "others"),
 ]
-_SECTIONS = re.compile(r"^\s*(?:beslutande|övriga\s+närvarande|närvarande)\b\s*", re.I)
-_LABEL = re.compile("|".join(re.escape(label) for label, _ in GROUPS), re.I)
+_SECTIONS = re.compile(r"^\s*(?:beslutande|övriga\s+närvarande|närvarande)\b\s*", re.IGNORECASE)
+_LABEL = re.compile("|".join(re.escape(label) for label, _ in GROUPS), re.IGNORECASE)
 _WORD = r"[A-ZÅÄÖÉÜØÆ][\w'’.-]*"
 _PARTICLE = r"(?:de|af|av|von|van|der|da|di|du|la|le)"
 NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE}))*"
@@ -25,10 +25,10 @@ PARTY = r"\(\s*[A-ZÅÄÖ]{1,5}\s*\)?"
 _ROLE = r"(?:\d:[ae]\s+)?(?:vice\s+)?ordförande|\d:[ae]\s+vice|vice"
 _PARAGRAPHS = r"§\s*§?\s*\d+(?:\s*[-–]\s*\d+)?"
 # A left-column entry: name, party, optional role and paragraphs (``Tina Hald (SD) §§ 1-9``).
-_LEFT = re.compile(rf"^\s*{NAME}\s*{PARTY}(?:\s*,?\s*(?:{_ROLE})\b)?(?:\s*,?\s*{_PARAGRAPHS})?", re.I)
+_LEFT = re.compile(rf"^\s*{NAME}\s*{PARTY}(?:\s*,?\s*(?:{_ROLE})\b)?(?:\s*,?\s*{_PARAGRAPHS})?", re.IGNORECASE)
 _LEFT_NAME = re.compile(rf"^\s*{NAME}\s*{PARTY}")
 _NEW_ENTRY = re.compile(rf"^{NAME}\s*(?:,|\(|$)")
-_REPLACES = re.compile(r"\b(?:ersätter|tjänstgör\s+för|för)\b", re.I)
+_REPLACES = re.compile(r"\b(?:ersätter|tjänstgör\s+för|för)\b", re.IGNORECASE)
 _PARTY_GROUP = re.compile(r"\(\s*([A-ZÅÄÖ]{1,5})\s*\)?")
 
 
@@ -49,34 +49,28 @@ def group_labels(line: str) -> list[str] | None:
 
 
 def read(lines: list[str]) -> tuple[dict, list[str]]:
-    """Attendance groups from the lines of the attendance block, and warnings."""
+    """Attendance groups from the lines of the attendance block, and the lines under no group
+    label (kept as text by the caller)."""
     groups: dict[str, list[str]] = {}
     columns: list[str] = []
-    current: dict[str, list[str]] = {}
-    warnings: list[str] = []
+    unplaced: list[str] = []
     for line in lines:
         if not line.strip():
             continue
         labels = group_labels(line)
         if labels is not None:
-            if labels:
-                columns, current = labels, {c: [] for c in labels}
-                for column in labels:
-                    groups.setdefault(column, [])
-                current = {c: groups[c] for c in labels}
-            continue
-        if not columns:
-            warnings.append(f"attendance line {line.strip()!r} under no group label: kept in the text")
-            continue
-        if len(columns) == 1:
-            _add(current[columns[0]], line.strip(), columns[0])
+            columns = labels or columns
+            for column in labels:
+                groups.setdefault(column, [])
+        elif not columns:
+            unplaced.append(line.strip())
+        elif len(columns) == 1:
+            _add(groups[columns[0]], line.strip())
         else:
-            left, right = split_columns(line, current[columns[0]], columns[0])
-            if left:
-                _add(current[columns[0]], left, columns[0])
-            if right:
-                _add(current[columns[1]], right, columns[1])
-    return {k: [entry(x, k) for x in v] for k, v in groups.items() if v}, warnings
+            left, right = split_columns(line, groups[columns[0]], columns[0])
+            _add(groups[columns[0]], left)
+            _add(groups[columns[1]], right)
+    return {k: [entry(x, k) for x in v] for k, v in groups.items() if v}, unplaced
 
 
 def split_columns(line: str, left_entries: list[str], left_group: str) -> tuple[str, str]:
@@ -110,31 +104,34 @@ def _open_left(entry: str) -> bool:
     return bool(re.search(r"(?:\bvice|,)\s*$", entry))
 
 
-def _open(entry: str, group: str) -> bool:
-    """An entry that goes on on the next line: ends with a comma or ``&``, or names whom it
-    replaces without that person's party yet."""
-    if re.search(r"(?:[,&]|\boch|\bvice|-)\s*$", entry):
-        return True
+def _waiting(entry: str) -> bool:
+    """An entry that names whom it replaces without that person's party yet."""
     replaces = _REPLACES.search(entry)
-    return bool(replaces) and not _PARTY_GROUP.search(entry[replaces.end():])
+    return replaces is not None and not _PARTY_GROUP.search(entry[replaces.end():])
 
 
-def _add(entries: list[str], fragment: str, group: str) -> None:
+def _open(entry: str) -> bool:
+    """An entry that goes on on the next line: ends with a comma, ``&``, ``och``, a hyphen, or
+    waits for whom it replaces."""
+    return bool(re.search(r"(?:[,&]|\boch|\bvice|-)\s*$", entry)) or _waiting(entry)
+
+
+def _add(entries: list[str], fragment: str) -> None:
+    """A fragment: the start of a new entry, or the continuation of the last one."""
     fragment = _clean(fragment)
     if not fragment:
         return
-    if entries and (_open(entries[-1], group) and not _starts_new(fragment, entries[-1], group)
+    if entries and (_open(entries[-1]) and not _starts_new(fragment, entries[-1])
                     or not _NEW_ENTRY.match(fragment) and not _LEFT_NAME.match(fragment)):
         entries[-1] = _clean(entries[-1] + " " + fragment)
     else:
         entries.append(fragment)
 
 
-def _starts_new(fragment: str, previous: str, group: str) -> bool:
+def _starts_new(fragment: str, previous: str) -> bool:
     """After a comma, a fragment shaped ``Name, title`` or ``Name (P)`` opens a new entry,
     unless the previous entry still waits for whom it replaces."""
-    replaces = _REPLACES.search(previous)
-    if replaces and not _PARTY_GROUP.search(previous[replaces.end():]):
+    if _waiting(previous):
         return False
     if re.search(r"(?:&|\boch|\bvice|-)\s*$", previous):
         return False
@@ -148,7 +145,7 @@ def _clean(text: str) -> str:
 
 
 # --- one entry → a person mapping ---------------------------------------------------------------
-_ENTRY = re.compile(rf"^(?P<name>[^(,§]+?)\s*(?:\(\s*(?P<party>[A-ZÅÄÖ]{{1,5}})\s*\)?)?\s*(?P<rest>[,§].*|ersätter.*|tjänstgör.*)?$")
+_ENTRY = re.compile(r"^(?P<name>[^(,§]+?)\s*(?:\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)?)?\s*(?P<rest>[,§].*|ersätter.*|tjänstgör.*)?$")
 _TRAILING_PARAGRAPHS = re.compile(r",?\s*§§?\s*(\d+(?:\s*[-–]\s*\d+)?)\s*,?\s*$")
 
 

@@ -6,10 +6,10 @@ import re
 
 # --- raw HTML (§7.5): Markdown where it is plain emphasis, attributes never kept ------------
 _ATTRIBUTES = re.compile(r"<(\w+)\s[^>]*?(/?)>")
-_EMPHASIS = [(re.compile(r"<b>([^<>*]*?\S)</b>", re.I), r"**\1**"),
-             (re.compile(r"<i>([^<>*]*?\S)</i>", re.I), r"*\1*")]
-_BLOCK_TAGS = re.compile(r"</?(?:p|ul|ol|div|span)>|<hr\s*/?>", re.I)
-_LIST_ITEM = re.compile(r"<li>\s*(?:[-•]\s*)?(.*?)\s*</li>", re.I | re.S)
+_EMPHASIS = [(re.compile(r"<b>([^<>*]*?\S)</b>", re.IGNORECASE), r"**\1**"),
+             (re.compile(r"<i>([^<>*]*?\S)</i>", re.IGNORECASE), r"*\1*")]
+_BLOCK_TAGS = re.compile(r"</?(?:p|ul|ol|div|span)>|<hr\s*/?>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<li>\s*(?:[-•]\s*)?(.*?)\s*</li>", re.IGNORECASE | re.DOTALL)
 
 
 def html_inline(text: str, *, in_cell: bool = False) -> str:
@@ -23,7 +23,7 @@ def html_inline(text: str, *, in_cell: bool = False) -> str:
         text = _LIST_ITEM.sub(lambda m: "• " + m.group(1) + "<br>", text)
     else:
         text = _LIST_ITEM.sub(lambda m: "- " + m.group(1), text)
-    text = _BLOCK_TAGS.sub(" ", re.sub(r"</?li>", " ", text, flags=re.I))
+    text = _BLOCK_TAGS.sub(" ", re.sub(r"</?li>", " ", text, flags=re.IGNORECASE))
     return re.sub(r"(?:<br>\s*)+$", "", re.sub(r"[ \t]{2,}(?!$)", " ", text)).strip() if in_cell else text
 
 

@@ -8,14 +8,22 @@ from pathlib import Path
 
 from generator.config import Config, load_config
 from generator.importer import write
-from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
+from generator.importer.content import (
+    File,
+    document_file,
+    meeting_files,
+    minutes_files,
+    prefix_of,
+)
 from generator.importer.convert import read_record
-from generator.importer.records import Document, Meeting, Minutes
+from generator.importer.extracted import Document, Minutes, Notice
 from generator.importer.source import NotARecord
 
 
 def register(subparsers) -> None:
-    from generator.cli import add_site_arguments   # here: generator.cli imports this module
+    from generator.cli import (
+        add_site_arguments,  # here: generator.cli imports this module
+    )
     parser = subparsers.add_parser(
         "import", help="convert text extracted from committee records into content files",
         description="Convert each FILE (text extracted from a PDF record) into content files.")
@@ -45,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-Record = Meeting | Minutes | Document
+Record = Notice | Minutes | Document
 
 
 def import_one(path: Path, content: Path, config: Config, committee: str | None = None,
@@ -58,7 +66,7 @@ def import_one(path: Path, content: Path, config: Config, committee: str | None 
     if isinstance(record, Minutes):
         files = minutes_files(record, content, source, committee)
         nested = [w for p in record.paragraphs for w in p.warnings]
-    elif isinstance(record, Meeting):
+    elif isinstance(record, Notice):
         files = meeting_files(record, content, source, committee)
         nested = [w for item in record.items for w in item.warnings]
     else:
@@ -70,7 +78,7 @@ def summary(record: Record) -> str:
     if isinstance(record, Minutes):
         return (f"minutes {record.committee} {record.date}: {len(record.paragraphs)} paragraphs, "
                 f"{sum(len(v) for v in record.attendance.values())} attending")
-    if isinstance(record, Meeting):
+    if isinstance(record, Notice):
         documents = sum(len(item.documents) for item in record.items)
         return f"meeting {record.committee} {record.date}: {len(record.items)} items, {documents} documents"
     return f"document {record.title!r}: 0 items, 1 document"

@@ -1,4 +1,4 @@
-"""A Meeting or stand-alone Document → the content files that hold it: paths under
+"""A Notice, Minutes or stand-alone Document → the content files that hold it: paths under
 ``content/`` and each file's front matter and Markdown body (docs/content-format.md)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.importer.records import Document, Item, Meeting, Minutes, Paragraph
+from generator.importer.extracted import Document, Item, Minutes, Notice, Paragraph
 from generator.text import slugify
 
 
@@ -26,7 +26,7 @@ def committee_id(name: str, committee: str | None) -> str:
     return committee or slugify(name) or "namnd"
 
 
-def meeting_files(meeting: Meeting, root: Path, source: str, committee: str | None) -> list[File]:
+def meeting_files(meeting: Notice, root: Path, source: str, committee: str | None) -> list[File]:
     cid = committee_id(meeting.committee, committee)
     record = "handlingar" if meeting.kind == "handlingar" else "kallelse"
     folder = _meeting_folder(root / cid, meeting.date, source, record)

@@ -1,4 +1,4 @@
-"""One source file → a notice Meeting (with items and their documents), Minutes, or a
+"""One source file → a Notice (with items and their documents), Minutes, or a
 stand-alone Document. The kind is decided from the labels on the first pages."""
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.diary import DiaryScheme
+from generator.importer import item_parts, notice, seed_notice, segment
 from generator.importer import layout as layout_residue
-from generator.importer import meeting as seed_notice
 from generator.importer import minutes as minutes_reader
-from generator.importer import notice, parts, segment
-from generator.importer.records import Document, Meeting, Minutes, Span
+from generator.importer.extracted import Document, Minutes, Notice, Span
 from generator.importer.source import blank, plain, read_lines
 from generator.importer.standalone import read_document
 
@@ -24,8 +23,8 @@ MINUTES_LABELS = [r"sammanträdesprotokoll", r"protokoll", r"beslutande", r"(?:p
                   r"justerande", r"paragrafer", r"utses att justera", r"justeringens plats och tid"]
 NOTICE_LABELS = [r"kallelse", r"kallelse\s*/\s*underrättelse", r"underrättelse", r"föredragningslista",
                  r"ärendelista", r"ärenden", r"dagordning", r"sammanträde\b.*"]
-_MINUTES = [re.compile(rf"^(?:{x})\b", re.I) for x in MINUTES_LABELS]
-_NOTICE = [re.compile(rf"^(?:{x})$", re.I) for x in NOTICE_LABELS]
+_MINUTES = [re.compile(rf"^(?:{x})\b", re.IGNORECASE) for x in MINUTES_LABELS]
+_NOTICE = [re.compile(rf"^(?:{x})$", re.IGNORECASE) for x in NOTICE_LABELS]
 
 Prefix = Callable[[str], str | None]   # committee name → its diary prefix, when known
 
@@ -57,7 +56,7 @@ def record_prefixes(lines: list[str], scheme: DiaryScheme) -> list[str]:
 
 
 def read_record(path: Path, prefixes: list[str], scheme_name: str | dict = "colon",
-                prefix_of: Prefix | None = None) -> Meeting | Minutes | Document:
+                prefix_of: Prefix | None = None) -> Notice | Minutes | Document:
     """Raises source.NotARecord for what is not a record. ``prefix_of`` gives the prefix of a
     committee already on the site, for diary numbers printed without one."""
     lines = read_lines(path)
@@ -88,12 +87,12 @@ def _guess(name: str) -> str:
     return initials if len(initials) >= 2 else (name[:2].upper() or "XX")
 
 
-def _has_bare(record: Meeting | Minutes) -> bool:
-    entries = record.items if isinstance(record, Meeting) else record.paragraphs
+def _has_bare(record: Notice | Minutes) -> bool:
+    entries = record.items if isinstance(record, Notice) else record.paragraphs
     return any(n for e in entries for n in e.diary_numbers)
 
 
-def _seed_notice(lines: list[str], base: DiaryScheme) -> Meeting:
+def _seed_notice(lines: list[str], base: DiaryScheme) -> Notice:
     """The seeds' notice layout: a bullet agenda and a decision page per item."""
     scheme = base.with_prefixes(seed_notice.agenda_prefixes(lines))
     agenda_end = seed_notice.agenda_span(lines)[1]
@@ -104,7 +103,7 @@ def _seed_notice(lines: list[str], base: DiaryScheme) -> Meeting:
     by_start = {b.start: b for b in blocks}
     for item in items:
         if item.span.start in by_start:
-            parts.fill(item, by_start[item.span.start], lines, scheme)
+            item_parts.fill(item, by_start[item.span.start], lines, scheme)
     meeting.items = items
     meeting.warnings += warnings
     meeting.span = Span(0, header_end)

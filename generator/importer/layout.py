@@ -11,18 +11,18 @@ from dataclasses import dataclass, field
 from generator.importer.source import blank
 
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
-PAGE_MARKER = re.compile(r"^\s*<!--\s*(?:sida|page|p\.?)\s*\d+\s*-->\s*$", re.I)
+PAGE_MARKER = re.compile(r"^\s*<!--\s*(?:sida|page|p\.?)\s*\d+\s*-->\s*$", re.IGNORECASE)
 # ``[Tabell 1-1](kallelse.tabeller/1-1.csv)``: the converter's link to its CSV copy of the table
 # below it; the table itself is kept, the link would be broken on the site.
-_TABLE_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\.(?:csv|tsv|xlsx?|ods)\)", re.I)
-_PAGE_NUMBER = re.compile(r"\s*(?:\b(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}))\s*$", re.I)
-_SIGNED_AT = re.compile(r"^\s*datum\s*:\s*((?:19|20)\d\d-\d\d-\d\d)(?:[ T]+(\d\d:\d\d(?::\d\d)?))?\s*$", re.I)
-_SERVICE = re.compile(r"^\s*(?:underskriftstjänst|signeringstjänst|e-signeringstjänst)\s*:\s*(.+?)\s*$", re.I)
-_TRANSACTION = re.compile(r"^\s*transaktionsidentitet\s*:", re.I)
+_TABLE_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\.(?:csv|tsv|xlsx?|ods)\)", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"\s*(?:\b(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}))\s*$", re.IGNORECASE)
+_SIGNED_AT = re.compile(r"^\s*datum\s*:\s*((?:19|20)\d\d-\d\d-\d\d)(?:[ T]+(\d\d:\d\d(?::\d\d)?))?\s*$", re.IGNORECASE)
+_SERVICE = re.compile(r"^\s*(?:underskriftstjänst|signeringstjänst|e-signeringstjänst)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_TRANSACTION = re.compile(r"^\s*transaktionsidentitet\s*:", re.IGNORECASE)
 # The footer an e-signature service stamps on every page; removed wherever it stands.
 _STAMP = re.compile(r"^\s*(?:det\s+här\s+dokumentet\s+är\s+(?:digitalt|elektroniskt)\s+signerat|"
-                    r"transaktionsidentitet\s*:\s*[0-9A-F-]{8,})\s*$", re.I)
-_SIGNED_BY = re.compile(r"\b(?:signerat|undertecknat)\s+av\b", re.I)
+                    r"transaktionsidentitet\s*:\s*[0-9A-F-]{8,})\s*$", re.IGNORECASE)
+_SIGNED_BY = re.compile(r"\b(?:signerat|undertecknat)\s+av\b", re.IGNORECASE)
 HEADER_LINES = 6       # non-empty lines at the top of a page where a running header can sit
 FOOTER_LINES = 4       # and at the bottom, for a running footer
 
@@ -117,8 +117,8 @@ def _signature_pages(layout: Layout, bounds: list[tuple[int, int]]) -> None:
         found, kept = [], []
         for i in signers:
             above = max((j for j in text if j < i), default=None)
-            if above is not None and not _TRANSACTION.match(lines[above]):
-                m = _SIGNED_AT.match(lines[i])
+            m = _SIGNED_AT.match(lines[i])
+            if m and above is not None and not _TRANSACTION.match(lines[above]):
                 found.append({"name": re.sub(r"\s+", " ", lines[above]).strip(),
                               "signed": " ".join(x for x in m.groups() if x)})
                 lines[above] = ""

@@ -9,24 +9,24 @@ from datetime import date
 
 from generator.diary import DiaryScheme
 from generator.importer import attendance, paragraphs
+from generator.importer.extracted import Minutes, Span
 from generator.importer.layout import Layout
-from generator.importer.records import Minutes, Span
 from generator.importer.source import ISO_DATE, blank, plain
 
 # ``§ 12   Dnr KS-2024-00544``, ``§1  Dnr 2025-00005``, ``§ 18`` alone; not ``§ 6 SoL …`` in text.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**§\s*(\d{1,4})\**(?:\s+(?:Dnr\.?|Diarienummer)\s*:?\s*(.*?)|\s{2,}(\S*\d.*?))?\s*$")
 _LEADER = re.compile(r"(?:\s*\.{3,}\s*|\s+)(\d{1,3})\s*$")
-_CLOCK = re.compile(r"\b(?:klockan|kl\.?)\s*(\d{1,2})[.:](\d{2})(?:\s*[-–]\s*(\d{1,2})[.:](\d{2}))?", re.I)
+_CLOCK = re.compile(r"\b(?:klockan|kl\.?)\s*(\d{1,2})[.:](\d{2})(?:\s*[-–]\s*(\d{1,2})[.:](\d{2}))?", re.IGNORECASE)
 _RANGE = re.compile(r"§\s*§?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
 _ISO = re.compile(r"\b((?:19|20)\d\d-\d\d-\d\d)\b")
 _PARTY = re.compile(r"\s*\(\s*[A-ZÅÄÖ]{1,5}\s*\)?")
-_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.I)
-_KIND = re.compile(r"protokoll|protokollsutdrag", re.I)
-_CONTENTS = re.compile(r"^\s*(?:innehåll|innehållsförteckning|ärendeförteckning)\s*:?\s*$", re.I)
+_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.IGNORECASE)
+_KIND = re.compile(r"protokoll|protokollsutdrag", re.IGNORECASE)
+_CONTENTS = re.compile(r"^\s*(?:innehåll|innehållsförteckning|ärendeförteckning)\s*:?\s*$", re.IGNORECASE)
 
 
 def _value(text: str, label: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(label, "", text, count=1, flags=re.I)).strip(" :")
+    return re.sub(r"\s+", " ", re.sub(label, "", text, count=1, flags=re.IGNORECASE)).strip(" :")
 
 
 def _name(text: str) -> str | None:
@@ -71,7 +71,7 @@ def _adjustment(minutes: Minutes, text: str) -> None:
 def _secretary(minutes: Minutes, text: str) -> None:
     """``Kristina Gudmundson   Paragrafer § 1-7``: the paragraph range may share the line."""
     _paragraph_range(minutes, text)
-    text = re.split(r"\s{2,}|\bparagrafer\b|§", text, flags=re.I)[0]
+    text = re.split(r"\s{2,}|\bparagrafer\b|§", text, flags=re.IGNORECASE)[0]
     minutes.header["secretary"] = _name(text)
 
 
@@ -95,7 +95,7 @@ RULES: list[tuple[str, Callable[[Minutes, str], None]]] = [
     (r"paragrafer\b", _paragraph_range),
     (r"underskrifter\b", lambda m, t: None),
 ]
-_RULES = [(re.compile(rf"^\s*(?:{label})\s*:?\s*", re.I), handler) for label, handler in RULES]
+_RULES = [(re.compile(rf"^\s*(?:{label})\s*:?\s*", re.IGNORECASE), handler) for label, handler in RULES]
 
 
 def read_header(layout: Layout, end: int) -> Minutes:
@@ -124,7 +124,7 @@ def read_header(layout: Layout, end: int) -> Minutes:
         if rule:
             pattern, handler = rule
             handler(minutes, _value(text, pattern.pattern))
-        elif re.fullmatch(r"sammanträde[t]?|datum|sammanträdesdatum", text, re.I):
+        elif re.fullmatch(r"sammanträde[t]?|datum|sammanträdesdatum", text, re.IGNORECASE):
             expect_date = text.casefold() != "sammanträde" and text.casefold() != "sammanträdet"
         elif ISO_DATE.match(text) and (expect_date or minutes.date is None):
             minutes.date = minutes.date or date.fromisoformat(text)
@@ -133,8 +133,10 @@ def read_header(layout: Layout, end: int) -> Minutes:
             pass
         else:
             body.append(text)
-    minutes.attendance, warnings = attendance.read(block)
-    minutes.warnings += warnings
+    minutes.attendance, unplaced = attendance.read(block)
+    if unplaced:
+        minutes.warnings.append(f"{len(unplaced)} attendance line(s) under no group label: kept in the text")
+        body += unplaced
     minutes.header["signatures"] = layout.signatures
     minutes.body = "\n\n".join(minutes.notes + body + layout.signature_text)
     _check(minutes)

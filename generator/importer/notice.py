@@ -7,33 +7,34 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from generator.diary import DiaryScheme
 from generator.importer import minutes as minutes_reader
+from generator.importer.extracted import Item, Notice, Span
 from generator.importer.layout import Layout
-from generator.importer.markdown import to_markdown
-from generator.importer.records import Item, Meeting, Span
+from generator.importer.markdown_body import to_markdown
 from generator.importer.source import ISO_DATE, blank, plain
 from generator.text import MONTHS
 
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
-_LONG_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS["sv"]) + r")\s+((?:19|20)\d\d)\b", re.I)
-_CLOCK = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[.:](\d{2}))?", re.I)
+_LONG_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS["sv"]) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[.:](\d{2}))?", re.IGNORECASE)
 _SLOT = re.compile(r"^\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d$")
-_PRESENTER = re.compile(r"^(?:föredragande|föredragare|närvarande)\s*:", re.I)
-_COLUMNS = [("title", re.compile(r"^(?:ärende|ärenden|rubrik|ärendemening)$", re.I)),
-            ("dnr", re.compile(r"^(?:beteckning|dnr|diarienummer|diarienr)$", re.I)),
-            ("proposal", re.compile(r"^förslag(?: till beslut)?$", re.I)),
-            ("time", re.compile(r"^(?:tid|tidsåtgång)$", re.I)),
-            ("number", re.compile(r"^(?:nr|§|punkt|ärende ?nr)$", re.I))]
-_ROLE = re.compile(r"^(?:ordförande|sekreterare|kommunsekreterare|nämndsekreterare|vice ordförande)$", re.I)
-_ADJUSTER = re.compile(r"justerare", re.I)
-_ORDINARY = re.compile(r"^ordinarie\s*:\s*(.+)$", re.I)
-_PREPARED = re.compile(r"^(?:upprättad|utskriftsdatum|datum för utskick|skickad)\b", re.I)
-_KIND = re.compile(r"kallelse|underrättelse|föredragningslista|ärendelista|dagordning", re.I)
-_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.I)
+_PRESENTER = re.compile(r"^(?:föredragande|föredragare|närvarande)\s*:", re.IGNORECASE)
+_COLUMNS = [("title", re.compile(r"^(?:ärende|ärenden|rubrik|ärendemening)$", re.IGNORECASE)),
+            ("dnr", re.compile(r"^(?:beteckning|dnr|diarienummer|diarienr)$", re.IGNORECASE)),
+            ("proposal", re.compile(r"^förslag(?: till beslut)?$", re.IGNORECASE)),
+            ("time", re.compile(r"^(?:tid|tidsåtgång)$", re.IGNORECASE)),
+            ("number", re.compile(r"^(?:nr|§|punkt|ärende ?nr)$", re.IGNORECASE))]
+_ROLE = re.compile(r"^(?:ordförande|sekreterare|kommunsekreterare|nämndsekreterare|vice ordförande)$", re.IGNORECASE)
+_ADJUSTER = re.compile(r"justerare", re.IGNORECASE)
+_ORDINARY = re.compile(r"^ordinarie\s*:\s*(.+)$", re.IGNORECASE)
+_PREPARED = re.compile(r"^(?:upprättad|utskriftsdatum|datum för utskick|skickad)\b", re.IGNORECASE)
+_KIND = re.compile(r"kallelse|underrättelse|föredragningslista|ärendelista|dagordning", re.IGNORECASE)
+_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.IGNORECASE)
 _RUN_IN = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?:Dnr\.?\s*)?(?P<dnr>[A-ZÅÄÖ]{1,5}[\s-]?(?:19|20)\d\d[/:-]\d+)\s+(?P<title>.+?)"
                      r"(?:\s*\.{3,}\s*|\s+)\d{1,3}\s*$")
 
@@ -52,7 +53,7 @@ def _header(row: list[str]) -> dict[str, int] | None:
 
 
 def _br(cell: str) -> list[str]:
-    return [x.strip() for x in re.split(r"<br\s*/?>", cell, flags=re.I) if x.strip()]
+    return [x.strip() for x in re.split(r"<br\s*/?>", cell, flags=re.IGNORECASE) if x.strip()]
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -82,7 +83,7 @@ def _proposal(lines: list[str]) -> str:
         return ""
     paragraphs: list[list[str]] = [[]]
     head = []
-    if re.match(r"^förslag till beslut|^justerare$", lines[0], re.I):
+    if re.match(r"^förslag till beslut|^justerare$", lines[0], re.IGNORECASE):
         head, lines = [f"**{lines[0]}**"], lines[1:]
     for line in lines:
         if paragraphs[-1] and re.search(r"[.:]$", paragraphs[-1][-1]) and line[:1].isupper():
@@ -261,11 +262,11 @@ def _contents(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
 
 
 # --- the header ----------------------------------------------------------------------------------
-def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
+def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
     reader, used = read_agenda(layout, scheme, prefix)
     start = papers_start(layout, used)
     lines = layout.lines[:start]
-    meeting = Meeting(committee="", date=date(1900, 1, 1), span=Span(0, len(lines)))
+    meeting = Notice(committee="", date=date(1900, 1, 1), span=Span(0, len(lines)))
     meeting.date = None  # type: ignore[assignment]   # set below; None when the record gives none
     notes: list[str] = []
     body: list[str] = []
@@ -294,7 +295,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
             continue
         if i in used:
             continue
-        if re.match(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", text, re.I) and meeting.date is None:
+        if re.match(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", text, re.IGNORECASE) and meeting.date is None:
             _when(meeting, text, notes)
             notes.append(text)
             place = plain(lines[text_lines[k + 1]]) if k + 1 < len(text_lines) else ""
@@ -302,8 +303,8 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Meeting:
                 meeting.place = place
                 used.add(text_lines[k + 1])
             continue
-        if re.match(r"^plats\b", text, re.I):
-            meeting.place = re.sub(r"^plats\s*:?\s*", "", text, flags=re.I) or None
+        if re.match(r"^plats\b", text, re.IGNORECASE):
+            meeting.place = re.sub(r"^plats\s*:?\s*", "", text, flags=re.IGNORECASE) or None
             continue
         if not meeting.committee and len(parts) == 1 and not re.search(r"\d|@", text) \
                 and not _ORGANISATION.match(text):
@@ -334,7 +335,7 @@ def _groups(reader: AgendaReader) -> list[str]:
     """Section rows (``Information``, ``Beslutsärenden``) as notes: the items each one heads."""
     out = []
     bounds = reader.groups + [("", len(reader.items) + 1)]
-    for (name, first), (_, nxt) in zip(bounds, bounds[1:]):
+    for (name, first), (_, nxt) in pairwise(bounds):
         if nxt > first:
             out.append(f"{name}: punkt {first}" + (f"–{nxt - 1}" if nxt - 1 > first else ""))
         else:
@@ -342,7 +343,7 @@ def _groups(reader: AgendaReader) -> list[str]:
     return out
 
 
-def _when(meeting: Meeting, text: str, notes: list[str]) -> None:
+def _when(meeting: Notice, text: str, notes: list[str]) -> None:
     """``Sammanträde tisdagen den 22 april 2025 kl. 13.00`` or an ISO date: the meeting date
     and time (the date the notice was drawn up is another)."""
     m = _LONG_DATE.search(text)
@@ -381,10 +382,10 @@ def papers_start(layout: Layout, used: set[int]) -> int:
     return len(layout.lines)
 
 
-def _papers(meeting: Meeting, layout: Layout, start: int, scheme: DiaryScheme, prefix: str | None) -> None:
+def _papers(meeting: Notice, layout: Layout, start: int, scheme: DiaryScheme, prefix: str | None) -> None:
     """Split the papers into documents at their opening pages and give each to the item whose
     diary number it names first; one naming none follows the document before it."""
-    from generator.importer.records import Document
+    from generator.importer.extracted import Document
     lines = layout.lines
     starts = [a for a in layout.pages if a >= start and _opens_document(
         next((x for x in lines[a:] if not blank(x)), ""))]

@@ -8,8 +8,8 @@ import re
 
 from generator.diary import DiaryScheme
 from generator.importer import votes
-from generator.importer.markdown import to_markdown
-from generator.importer.records import Paragraph, Span
+from generator.importer.extracted import Paragraph, Span
+from generator.importer.markdown_body import to_markdown
 from generator.importer.source import blank, plain
 
 # (label, key). A label is a whole short line; ``to`` names the body a proposal goes to.
@@ -30,7 +30,7 @@ LABELS: list[tuple[str, str]] = [
     (r"(?:beslutet\s+)?(?:skickas|expedieras)\s+till", "sent_to"),
     (r"ärendet|beskrivning av ärendet|ärendebeskrivning|bakgrund|motivering|förslag till beslut", "body"),
 ]
-_LABELS = [(re.compile(rf"^(?:{label})$", re.I), key) for label, key in LABELS]
+_LABELS = [(re.compile(rf"^(?:{label})$", re.IGNORECASE), key) for label, key in LABELS]
 _PERSON = re.compile(r"((?:[A-ZÅÄÖÉ][\w'-]*\s+){0,3}[A-ZÅÄÖÉ][\w'-]*)\s*\(\s*([A-ZÅÄÖ]{1,5})\s*\)")
 _ROLE_WORDS = re.compile(r"^(?:(?:Ordförande|Ordföranden|Ledamoten|Ledamöterna|Ersättaren|Vice|Och|Samt|"
                          r"Med|Dels|Även)\s+)+")
@@ -115,7 +115,7 @@ def _fill(para: Paragraph, sections: list[tuple[str, str | None, str, list[str]]
             para.fields.setdefault("motions", []).extend(_statements(part, r"\byrkar\b|\byrkande\b"))
         elif key == "reservations":
             para.fields.setdefault("reservations", []).extend(
-                {**s, "written": bool(re.search(r"skriftlig|bilaga", s["text"], re.I))}
+                {**s, "written": bool(re.search(r"skriftlig|bilaga", s["text"], re.IGNORECASE))}
                 for s in _statements(part, r"\breserverar\b"))
         elif key == "protocol_notes":
             para.fields.setdefault("protocol_notes", []).extend(_statements(part, r"\S"))
@@ -132,7 +132,7 @@ def _fill(para: Paragraph, sections: list[tuple[str, str | None, str, list[str]]
         para.fields["votes"] = ballots
     elif tables:
         body.append("\n".join(tables))
-    if not para.fields.get("decision") and re.search(r"sekretess", all_text, re.I):
+    if not para.fields.get("decision") and re.search(r"sekretess", all_text, re.IGNORECASE):
         para.fields["confidential"] = True
     para.body = "\n\n".join(x for x in body if x.strip())
     para.fields = {k: v for k, v in para.fields.items() if v not in (None, "", [], {})}

@@ -15,7 +15,7 @@ class NotARecord(ValueError):
 # Invisible or layout characters an extractor may leave; NBSP becomes a space.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _INVISIBLE.update({0xA0: " ", 0x202F: " ", 0x0C: "\n"})
-_OTHER_FORMAT = re.compile(r"\A\s*(?:[{\[]|<\?xml|<!doctype|<html|%PDF|PK\x03\x04)", re.I)
+_OTHER_FORMAT = re.compile(r"\A\s*(?:[{\[]|<\?xml|<!doctype|<html|%PDF|PK\x03\x04)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -39,7 +39,7 @@ def read_lines(path: Path) -> list[str]:
     return ["" if _PAGE_NUMBER.match(line.strip()) else _tidy(line) for line in text.split("\n")]
 
 
-_PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})$", re.IGNORECASE)
 
 
 def _tidy(line: str) -> str:

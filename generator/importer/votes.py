@@ -7,17 +7,17 @@ import re
 
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
-_MARK = re.compile(r"^(?:x|✓|✔|1)$", re.I)
-_COLUMNS = {"ja": re.compile(r"^ja\b", re.I), "nej": re.compile(r"^nej\b", re.I),
-            "avstår": re.compile(r"^avst", re.I)}
-_DEPUTY = re.compile(r"ersättare", re.I)
+_MARK = re.compile(r"^(?:x|✓|✔|1)$", re.IGNORECASE)
+_COLUMNS = {"ja": re.compile(r"^ja\b", re.IGNORECASE), "nej": re.compile(r"^nej\b", re.IGNORECASE),
+            "avstår": re.compile(r"^avst", re.IGNORECASE)}
+_DEPUTY = re.compile(r"ersättare", re.IGNORECASE)
 _PERSON = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)\s*$")
-_TOTALS = {key: re.compile(rf"(\d+)\s*[-–]?\s*{word}[\s-]*röst", re.I)
+_TOTALS = {key: re.compile(rf"(\d+)\s*[-–]?\s*{word}[\s-]*röst", re.IGNORECASE)
            for key, word in (("yes", "ja"), ("no", "nej"))}
-_ABSTAIN = re.compile(r"(\d+)\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående)", re.I)
-_MEANS = {key: re.compile(rf"{word}[\s-]*röst\s+innebär\s+(?:att\s+)?(.+?)(?:\n\s*\n|\n\s*[-−•]|$)", re.I | re.S)
+_ABSTAIN = re.compile(r"(\d+)\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående)", re.IGNORECASE)
+_MEANS = {key: re.compile(rf"{word}[\s-]*röst\s+innebär\s+(?:att\s+)?(.+?)(?:\n\s*\n|\n\s*[-−•]|$)", re.IGNORECASE | re.DOTALL)
           for key, word in (("yes", "ja"), ("no", "nej"))}
-_APPOINTS = re.compile(r"utser\s+(.+?)\s+till\s+ja\s+och\s+(.+?)\s+till\s+nej", re.I | re.S)
+_APPOINTS = re.compile(r"utser\s+(.+?)\s+till\s+ja\s+och\s+(.+?)\s+till\s+nej", re.IGNORECASE | re.DOTALL)
 
 
 def take_tables(part: list[str]) -> tuple[list[str], list[str]]:

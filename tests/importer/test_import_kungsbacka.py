@@ -7,7 +7,6 @@ import importlib.util
 import json
 
 import pytest
-
 from support import ROOT
 from support import run_diarium as diarium
 

@@ -8,7 +8,7 @@ import pytest
 
 from generator.diary import DiaryScheme
 from generator.importer.convert import read_record
-from generator.importer.records import Document, Meeting, Minutes
+from generator.importer.extracted import Document, Minutes, Notice
 
 FILLER = "Nämnden behandlar ärendet enligt förvaltningens förslag och beslutar i enlighet med detta. " * 3
 
@@ -101,7 +101,7 @@ def test_minutes_are_classified_by_their_labels(tmp_path):
 
 def test_a_notice_with_a_table_agenda_is_a_meeting_and_a_page_marker_is_never_a_title(tmp_path):
     notice = record(tmp_path, NOTICE)
-    assert isinstance(notice, Meeting) and notice.committee == "Tekniska nämnden"
+    assert isinstance(notice, Notice) and notice.committee == "Tekniska nämnden"
     other = record(tmp_path, "<!-- sida 1 -->\n\n# Rapport om vägar\n\n" + FILLER)
     assert isinstance(other, Document) and other.title == "Rapport om vägar"
 

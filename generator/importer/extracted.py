@@ -60,7 +60,7 @@ class Item:
 
 
 @dataclass
-class Meeting:
+class Notice:
     """A meeting notice (*kallelse*) with its header fields and items in agenda order."""
 
     committee: str

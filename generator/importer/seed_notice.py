@@ -7,18 +7,18 @@ import re
 from datetime import date
 
 from generator.diary import DiaryScheme
+from generator.importer.extracted import AgendaEntry, Notice, Span
 from generator.importer.labels import is_anchor
-from generator.importer.records import AgendaEntry, Meeting, Span
 from generator.importer.source import ISO_DATE, blank, date_line, label, plain
 
-_TIME = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?", re.I)
+_TIME = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?", re.IGNORECASE)
 _AGENDA_LINE = re.compile(r"^\s*[-*•]\s*(\d{1,2})[.)]?\s+(.+?)\s*$")
-_FIELD = re.compile(r"^(Tid|Plats)\b[\s:]*(.*)$", re.I)
+_FIELD = re.compile(r"^(Tid|Plats)\b[\s:]*(.*)$", re.IGNORECASE)
 _GROUPS = re.compile(r"\(([^()]*)\)")
-_CONTACT = re.compile(r"@|\btfn\b|\btel(?:efon)?\b", re.I)
-_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.I)   # "Botkyrka kommun"
+_CONTACT = re.compile(r"@|\btfn\b|\btel(?:efon)?\b", re.IGNORECASE)
+_ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.IGNORECASE)   # "Botkyrka kommun"
 _ROLES = {"ordförande": "chair", "sekreterare": "secretary"}
-_NAME_AND_ROLE = re.compile(r"^([^\d,]{3,40}),\s*(ordförande|sekreterare)$", re.I)
+_NAME_AND_ROLE = re.compile(r"^([^\d,]{3,40}),\s*(ordförande|sekreterare)$", re.IGNORECASE)
 HEADER_WINDOW = 40
 
 
@@ -104,13 +104,13 @@ def split_title(text: str, scheme: DiaryScheme) -> tuple[str, list[str], list[st
     return title.strip(), numbers, problems
 
 
-def read_header(lines: list[str], end: int, scheme: DiaryScheme) -> Meeting:
+def read_header(lines: list[str], end: int, scheme: DiaryScheme) -> Notice:
     """The meeting fields of the notice header in ``lines[:end]``."""
     a_start, a_end = agenda_span(lines)
     if a_start == a_end:        # no agenda: all of the header comes before where it would be
         a_start = a_end = end
     head = [(i, lines[i]) for i in range(end) if not blank(lines[i]) and not a_start <= i < a_end]
-    meeting = Meeting(committee="", date=date(1900, 1, 1), span=Span(0, end))
+    meeting = Notice(committee="", date=date(1900, 1, 1), span=Span(0, end))
     notes, body, by = [], [], []
     adjusting = False
     for k, (i, line) in enumerate(head):
@@ -154,7 +154,7 @@ def read_header(lines: list[str], end: int, scheme: DiaryScheme) -> Meeting:
     return meeting
 
 
-def _read_time(meeting: Meeting, value: str, notes: list[str]) -> None:
+def _read_time(meeting: Notice, value: str, notes: list[str]) -> None:
     """``2012-12-11, kl 19:30 *OBS Tiden*``: the time, and the rest as a note."""
     m = _TIME.search(value)
     if m:
@@ -168,7 +168,7 @@ def _read_time(meeting: Meeting, value: str, notes: list[str]) -> None:
         notes.append(rest)
 
 
-def _check(meeting: Meeting) -> None:
+def _check(meeting: Notice) -> None:
     missing = [name for name, value in (("committee", meeting.committee), ("time", meeting.time),
                                         ("place", meeting.place), ("chair", meeting.chair),
                                         ("secretary", meeting.secretary)) if not value]
@@ -208,7 +208,7 @@ def agenda_prefixes(lines: list[str]) -> list[str]:
         for m in _PREFIXED.finditer(groups[-1] if groups else ""):
             found.setdefault(m.group(1))
     for line in lines:
-        if re.match(r"^\W*dnr\b", line, re.I):
+        if re.match(r"^\W*dnr\b", line, re.IGNORECASE):
             for m in _PREFIXED.finditer(line):
                 found.setdefault(m.group(1))
     return list(found)
