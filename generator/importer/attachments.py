@@ -1,4 +1,4 @@
-"""Attachments (*bilagor*) of an item: where each one starts (field guide §6.3 step 6), its title,
+"""Attachments (*bilagor*) of an item: where each one starts (docs/importing.md, "Items and their three layers"), its title,
 optional header and date, and its text without running headers."""
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ class Notice:
     """A meeting notice (*kallelse*) with its header fields and items in agenda order."""
 
     committee: str
-    date: date
+    date: date | None        # None when the record gives no meeting date
     span: Span
     kind: str = "kallelse"
     time: str | None = None

@@ -1,4 +1,4 @@
-"""The three layers of an item (field guide §4.2, §6.3 step 6): the decision page (*Beslut*,
+"""The three layers of an item (docs/importing.md, "Items and their three layers"): the decision page (*Beslut*,
 *Sammanfattning*, *Ärendet*), the officer's report (*tjänsteskrivelse*) and the attachments."""
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def fill(item: Item, block: Block, lines: list[str], scheme: DiaryScheme) -> Non
 
 def _doubts(item: Item, lines: list[str], start: int, end: int, scheme: DiaryScheme) -> None:
     """Placeholders kept as text but reported: unusable diary numbers, unfilled template
-    headings (field guide §7.9)."""
+    headings (docs/importing.md, "Extraction noise")."""
     text = "\n".join(lines[start:end])
     for mention in scheme.find(text):
         if mention.problem in ("placeholder", "malformed"):

@@ -1,4 +1,4 @@
-"""The label vocabulary of committee records (field guide §5), matched on normalised lines."""
+"""The label vocabulary of committee records (docs/importing.md, "Labels"), matched on normalised lines."""
 from __future__ import annotations
 
 import re
@@ -35,5 +35,5 @@ def is_attachment_label(line: str) -> bool:
 
 
 def split_glued_labels(line: str) -> list[str]:
-    """``Helena WiklundMottagare`` → ``Helena Wiklund``, ``Mottagare`` (§7.1)."""
+    """``Helena WiklundMottagare`` → ``Helena Wiklund``, ``Mottagare``."""
     return [part for part in _GLUED_LABEL.sub("\n\\1", line).split("\n") if part]

@@ -1,4 +1,4 @@
-"""Lines of a record → clean Markdown for markdown-it (field guide §12.6): tables, paragraphs
+"""Lines of a record → clean Markdown for markdown-it (docs/importing.md, "Extraction noise"): tables, paragraphs
 re-joined where a page break or a line end cut them, footnotes moved after the paragraph they
 interrupted, glued bold split, HTML and list-like lines made safe, headings demoted."""
 from __future__ import annotations

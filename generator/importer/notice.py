@@ -266,8 +266,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
     reader, used = read_agenda(layout, scheme, prefix)
     start = papers_start(layout, used)
     lines = layout.lines[:start]
-    meeting = Notice(committee="", date=date(1900, 1, 1), span=Span(0, len(lines)))
-    meeting.date = None  # type: ignore[assignment]   # set below; None when the record gives none
+    meeting = Notice(committee="", date=None, span=Span(0, len(lines)))
     notes: list[str] = []
     body: list[str] = []
     pending_roles = None

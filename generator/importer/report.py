@@ -1,6 +1,6 @@
 """The officer's report (*tjänsteskrivelse*) and attachment headers: date, ``Dnr``,
-``Referens``, ``Mottagare``; signatures and ``Expedieras till`` (field guide §4.4, §5); and
-running page headers, which are removed wherever they cut the text (§7.7)."""
+``Referens``, ``Mottagare``; signatures and ``Expedieras till`` (docs/importing.md, "Items and their three layers"); and
+running page headers, which are removed wherever they cut the text ("Extraction noise")."""
 from __future__ import annotations
 
 import re

@@ -1,9 +1,11 @@
-"""The notice header (*kallelse*) of a meeting record and its agenda (*Ärenden*), field guide
-§4.1 and §6.3 step 1. A record is a meeting when the header's features are present among its
+"""The seeds' notice header (*kallelse*) and bullet agenda (*Ärenden*) (docs/importing.md, "Notice
+header and agenda"). A record is such a notice when the header's features are present among its
 first non-empty lines, wherever they sit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from generator.diary import DiaryScheme
@@ -104,49 +106,103 @@ def split_title(text: str, scheme: DiaryScheme) -> tuple[str, list[str], list[st
     return title.strip(), numbers, problems
 
 
+@dataclass
+class _Header:
+    """What the header rules read into, line by line."""
+
+    meeting: Notice
+    agenda_start: int
+    notes: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    adjusters: list[str] = field(default_factory=list)
+    adjusting: bool = False      # the lines under ``Justering`` are names
+
+
+@dataclass(frozen=True)
+class _Line:
+    at: int
+    raw: str
+    text: str          # without markup
+    key: str           # compared with labels
+    role_below: str    # the label of the next header line (a signer's role)
+
+
+def _set_date(h: _Header, x: _Line) -> None:
+    h.meeting.date = date.fromisoformat(date_line(x.raw) or "")
+
+
+def _set_time(h: _Header, x: _Line) -> None:
+    _read_time(h.meeting, _value(x), h.notes)
+
+
+def _set_place(h: _Header, x: _Line) -> None:
+    h.meeting.place = _value(x) or None
+
+
+def _adjustment(h: _Header, x: _Line) -> None:
+    h.adjusters += [v for v in [x.text[len("justering"):].strip(" :")] if v]
+
+
+def _signer_above_role(h: _Header, x: _Line) -> None:
+    setattr(h.meeting, _ROLES[x.role_below], _name(x.text))
+
+
+def _signer_with_role(h: _Header, x: _Line) -> None:      # "Mats Einarsson, ordförande"
+    m = _NAME_AND_ROLE.match(x.text)
+    assert m
+    setattr(h.meeting, _ROLES[m.group(2).casefold()], _name(m.group(1)))
+
+
+def _value(x: _Line) -> str:
+    m = _FIELD.match(x.raw.strip())
+    return m.group(2) if m else ""
+
+
+def _field_is(name: str) -> Callable[[_Header, _Line], bool]:
+    return lambda h, x: bool(_FIELD.match(x.raw.strip())) and x.text.lower().startswith(name)
+
+
+# (test, action): the first rule whose test passes reads the line; a line no rule reads is a note.
+RULES: list[tuple[Callable[[_Header, _Line], bool], Callable[[_Header, _Line], None]]] = [
+    (lambda h, x: bool(date_line(x.raw)) and h.meeting.date is None, _set_date),
+    (_field_is("tid"), _set_time),
+    (_field_is("plats"), _set_place),
+    # Labels; a role line was read with the name above it.
+    (lambda h, x: x.key == "ärenden" or x.key.startswith("kallelse") or x.key in _ROLES, lambda h, x: None),
+    (lambda h, x: x.key.startswith("justering"), _adjustment),
+    (lambda h, x: x.role_below in _ROLES and _is_name(x.text), _signer_above_role),
+    (lambda h, x: bool(_NAME_AND_ROLE.match(x.text)), _signer_with_role),
+    # Names under Justering: minutes, not a notice.
+    (lambda h, x: h.adjusting and _is_name(x.text), lambda h, x: h.adjusters.append(x.text)),
+    (lambda h, x: x.at < h.agenda_start and bool(_ORGANISATION.search(x.text)) and not h.meeting.organisation,
+     lambda h, x: setattr(h.meeting, "organisation", x.text)),
+    (lambda h, x: not h.meeting.committee and x.at < h.agenda_start,
+     lambda h, x: setattr(h.meeting, "committee", x.text)),
+    (lambda h, x: bool(_CONTACT.search(x.text)), lambda h, x: h.body.append(x.raw)),
+]
+
+
 def read_header(lines: list[str], end: int, scheme: DiaryScheme) -> Notice:
-    """The meeting fields of the notice header in ``lines[:end]``."""
+    """The meeting fields of the notice header in ``lines[:end]``, read by ``RULES``; a field
+    the header does not give stays None and is reported."""
     a_start, a_end = agenda_span(lines)
     if a_start == a_end:        # no agenda: all of the header comes before where it would be
         a_start = a_end = end
     head = [(i, lines[i]) for i in range(end) if not blank(lines[i]) and not a_start <= i < a_end]
-    meeting = Notice(committee="", date=date(1900, 1, 1), span=Span(0, end))
-    notes, body, by = [], [], []
-    adjusting = False
-    for k, (i, line) in enumerate(head):
-        text, key = plain(line).rstrip(), label(line)
-        role = label(head[k + 1][1]) if k + 1 < len(head) else ""
-        field = _FIELD.match(line.strip())
-        signer = _NAME_AND_ROLE.match(text)
-        if date_line(line) and meeting.date.year == 1900:
-            meeting.date = _date(date_line(line))
-        elif field and field.group(1).lower() == "tid":
-            _read_time(meeting, field.group(2), notes)
-        elif field:
-            meeting.place = field.group(2).strip() or None
-        elif key == "ärenden" or key.startswith("kallelse") or key in _ROLES:
-            pass                # labels; a role line was read with the name above it
-        elif key.startswith("justering"):
-            by += [v for v in [text[len("justering"):].strip(" :")] if v]
-        elif role in _ROLES and _is_name(text):
-            setattr(meeting, _ROLES[role], _name(text))
-        elif signer:            # "Mats Einarsson, ordförande" on one line
-            setattr(meeting, _ROLES[signer.group(2).casefold()], _name(signer.group(1)))
-        elif adjusting and _is_name(text):
-            by.append(text)     # names under Justering: minutes, not a notice
-        elif i < a_start and _ORGANISATION.search(text) and not meeting.organisation:
-            meeting.organisation = text
-        elif not meeting.committee and i < a_start:
-            meeting.committee = text
-        elif _CONTACT.search(text):
-            body.append(line)
+    h = _Header(Notice(committee="", date=None, span=Span(0, end)), a_start)
+    for k, (i, raw) in enumerate(head):
+        x = _Line(i, raw, plain(raw).rstrip(), label(raw), label(head[k + 1][1]) if k + 1 < len(head) else "")
+        action = next((act for test, act in RULES if test(h, x)), None)
+        if action:
+            action(h, x)
         else:
-            notes.append(line.strip())
-        adjusting = key.startswith("justering") or (adjusting and _is_name(text) and role not in _ROLES)
-    if by:
-        meeting.kind, meeting.adjustment = "protokoll", {"by": by}
-    meeting.notes = notes
-    meeting.body = "\n".join(body)
+            h.notes.append(raw.strip())
+        h.adjusting = x.key.startswith("justering") or (h.adjusting and _is_name(x.text) and x.role_below not in _ROLES)
+    meeting = h.meeting
+    if h.adjusters:
+        meeting.kind, meeting.adjustment = "protokoll", {"by": h.adjusters}
+    meeting.notes = h.notes
+    meeting.body = "\n".join(h.body)
     meeting.agenda = read_agenda(lines, scheme)
     for entry in meeting.agenda:
         meeting.warnings += [f"agenda item {entry.number}: {p}" for p in entry.problems]
@@ -160,8 +216,8 @@ def _read_time(meeting: Notice, value: str, notes: list[str]) -> None:
     if m:
         meeting.time = f"{int(m.group(1)):02d}:{m.group(2) or '00'}"
     iso = re.search(r"(?:19|20)\d\d-\d\d-\d\d", value)
-    if iso and meeting.date.year == 1900 and ISO_DATE.match(iso.group(0)):
-        meeting.date = _date(iso.group(0))
+    if iso and meeting.date is None and ISO_DATE.match(iso.group(0)):
+        meeting.date = date.fromisoformat(iso.group(0))
     rest = value[m.end():] if m else ""
     rest = rest.strip(" ,.")
     if rest:
@@ -172,7 +228,7 @@ def _check(meeting: Notice) -> None:
     missing = [name for name, value in (("committee", meeting.committee), ("time", meeting.time),
                                         ("place", meeting.place), ("chair", meeting.chair),
                                         ("secretary", meeting.secretary)) if not value]
-    if meeting.date.year == 1900:
+    if meeting.date is None:
         missing.insert(0, "date")
     if missing:
         meeting.warnings.append("notice header has no " + ", ".join(missing))
@@ -189,10 +245,6 @@ def _is_name(text: str) -> bool:
 def _name(text: str) -> str:
     """``MATS EINARSSON`` → ``Mats Einarsson``; mixed-case names as written."""
     return text.title() if text.isupper() else text
-
-
-def _date(text: str) -> date:
-    return date(*map(int, text.split("-")))
 
 
 _PREFIXED = re.compile(r"(?<![\w/])([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4})\s*(?:Dnr\s*)?/{0,2}\s*(?:19|20)\d\d\s*:\s*\w")

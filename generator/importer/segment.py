@@ -1,4 +1,4 @@
-"""Items of a meeting record (field guide §6.3): find the decision anchors (*Beslut*), read the
+"""Items of a meeting record (docs/importing.md, "Items and their three layers"): find the decision anchors (*Beslut*), read the
 number-and-title block above each, align the blocks with the agenda, and cut the record into
 item spans. The agenda is the authority for numbers and titles; printed numbers and headings
 are witnesses whose disagreements become warnings."""

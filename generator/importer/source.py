@@ -70,7 +70,7 @@ def plain(line: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def label(line: str) -> str:
-    """A line normalised for comparison with a label (field guide §5): no markup, no trailing
+    """A line normalised for comparison with a label (docs/importing.md, "Labels"): no markup, no trailing
     colon, case-folded."""
     return plain(line).rstrip(":").strip().strip("*").strip().casefold()
 
@@ -88,7 +88,7 @@ def date_line(line: str) -> str | None:
 
 
 def logical_lines(lines: list[str]) -> list[tuple[str, int, int]]:
-    """Lines with a bold run left open joined to the next ones (field guide §6.2), as
+    """Lines with a bold run left open joined to the next ones (docs/importing.md, "Items and their three layers"), as
     ``(text, first, last)``; used to read titles and markers, never to write text."""
     out, i = [], 0
     while i < len(lines):

@@ -1,4 +1,4 @@
-"""Tab-separated tables (field guide §10) → GFM pipe tables, which markdown-it renders as
+"""Tab-separated tables (docs/importing.md, "Tables") → GFM pipe tables, which markdown-it renders as
 ``<table>``. A line that starts with a tab must never reach Markdown as such: after a blank
 line it would become an indented code block."""
 from __future__ import annotations
