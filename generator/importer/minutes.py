@@ -11,7 +11,7 @@ from generator.diary import DiaryScheme
 from generator.importer import attendance, paragraphs
 from generator.importer.extracted import Minutes, Span
 from generator.importer.layout import Layout
-from generator.importer.source import ISO_DATE, blank, plain
+from generator.importer.source import ISO_DATE, blank, organisation_name, plain
 
 # ``§ 12   Dnr KS-2024-00544``, ``§1  Dnr 2025-00005``, ``§ 18`` alone; not ``§ 6 SoL …`` in text.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**§\s*(\d{1,4})\**(?:\s+(?:Dnr\.?|Diarienummer)\s*:?\s*(.*?)|\s{2,}(\S*\d.*?))?\s*$")
@@ -147,8 +147,8 @@ def _title_line(minutes: Minutes, text: str) -> bool:
     """The first lines name organisation, record kind and committee (in any order)."""
     taken = False
     for part in re.split(r"\s{2,}", text):
-        if _ORGANISATION.match(part) and "organisation" not in minutes.header:
-            minutes.header["organisation"] = part.title().replace(" Kommun", " kommun") if part.isupper() else part
+        if _ORGANISATION.match(part):
+            minutes.header.setdefault("organisation", organisation_name(part))
             taken = True
         elif _KIND.search(part) and len(part.split()) <= 3:
             taken = True

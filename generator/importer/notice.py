@@ -14,7 +14,7 @@ from generator.importer import minutes as minutes_reader
 from generator.importer.extracted import Item, Notice, Span
 from generator.importer.layout import Layout
 from generator.importer.markdown_body import to_markdown
-from generator.importer.source import ISO_DATE, blank, plain
+from generator.importer.source import ISO_DATE, blank, organisation_name, plain
 from generator.text import MONTHS
 
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -310,7 +310,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
             meeting.committee = re.sub(r"\s+", " ", text)
             continue
         if _ORGANISATION.match(parts[-1]) and not meeting.organisation:
-            meeting.organisation = parts[-1]
+            meeting.organisation = organisation_name(parts[-1])
         body.append(lines[i].strip())
     meeting.items = reader.items
     meeting.proposals = True

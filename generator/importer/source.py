@@ -119,3 +119,9 @@ def paragraph_start(lines: list[str], i: int) -> int:
 def title_text(title_lines: list[str]) -> str:
     """A title from its lines: markup and hard breaks removed, one line, no trailing colon."""
     return re.sub(r"\s+", " ", " ".join(plain(x).replace("**", "") for x in title_lines)).strip().rstrip(":")
+
+
+def organisation_name(text: str) -> str:
+    """``KUNGSBACKA  KOMMUN`` → ``Kungsbacka kommun``; other spellings as written."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.title().replace(" Kommun", " kommun").replace(" Region", " region") if text.isupper() else text

@@ -2,11 +2,15 @@
 residue, minutes headers, attendance columns, § paragraphs, votes, notice tables and lists."""
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 
 from generator.diary import DiaryScheme
+from generator.importer.command import run
 from generator.importer.convert import read_record
 from generator.importer.extracted import Document, Minutes, Notice
 
@@ -246,3 +250,43 @@ def test_bare_numbers_take_the_committees_prefix_and_the_url_follows_the_scheme(
 def test_a_pattern_scheme():
     scheme = DiaryScheme([], {"pattern": r"(?P<prefix>BN)\.(?P<year>\d{4})\.(?P<seq>\d+)"})
     assert [str(n) for n in scheme.numbers("se BN.2024.123")] == ["BN-2024-123"]
+
+
+# --- notice and minutes of one meeting ----------------------------------------------------------------
+MEETING_NOTICE = NOTICE.replace("tisdagen den 22 april 2025", "tisdagen den 6 maj 2025")
+
+
+def import_all(content: Path, tmp_path: Path, *texts: str) -> dict[str, str]:
+    """The import command's ``run`` on each text in turn, with a dash-scheme site."""
+    config = tmp_path / "config.yaml"
+    config.write_text("diary_scheme: dash\ndiary_prefixes: []\n", encoding="utf-8")
+    for text in texts:
+        path = tmp_path / ("minutes.txt" if text.startswith(minutes_text()[:40]) else "notice.txt")
+        path.write_text(text, encoding="utf-8")
+        args = argparse.Namespace(files=[path], content=content, config=config, committee=None, prefix="TN",
+                                  force=False, dry_run=False)
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert run(args) == 0
+    return {str(p.relative_to(content)): p.read_text(encoding="utf-8") for p in sorted(content.rglob("*.md"))}
+
+
+@pytest.mark.parametrize("order", ["notice first", "minutes first"])
+def test_notice_and_minutes_fill_one_meeting_in_either_order(tmp_path, order):
+    texts = [MEETING_NOTICE, minutes_text()] if order == "notice first" else [minutes_text(), MEETING_NOTICE]
+    files = import_all(tmp_path / "content", tmp_path, *texts)
+    folders = {name.split("/")[1] for name in files if name.count("/") >= 2}
+    assert folders == {"2025-05-06"}
+    assert {"tekniska-namnden/2025-05-06/protokoll.md", "tekniska-namnden/2025-05-06/01/item.md",
+            "tekniska-namnden/2025-05-06/paragraf-12/paragraph.md"} <= set(files)
+    assert "kind: kallelse" in files["tekniska-namnden/2025-05-06/meeting.md"]   # the notice's header
+
+
+def test_reimporting_is_idempotent_and_keeps_hand_edits(tmp_path):
+    content = tmp_path / "content"
+    first = import_all(content, tmp_path, minutes_text(), MEETING_NOTICE)
+    assert import_all(content, tmp_path, MEETING_NOTICE, minutes_text()) == first
+    edited = content / "tekniska-namnden" / "2025-05-06" / "paragraf-12" / "paragraph.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("antar taxan", "antar den nya taxan"),
+                      encoding="utf-8")
+    again = import_all(content, tmp_path, minutes_text())
+    assert "antar den nya taxan" in again["tekniska-namnden/2025-05-06/paragraf-12/paragraph.md"]
