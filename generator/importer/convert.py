@@ -72,12 +72,14 @@ def read_record(path: Path, prefixes: list[str], scheme_name: str | dict = "colo
     reader = minutes_reader.read if kind == "protokoll" else notice.read
     first = reader(layout, scheme, None)
     known = prefix_of(first.committee) if prefix_of and first.committee else None
-    prefix = known or (own[0] if own else None)
-    record = reader(layout_residue.strip(lines), scheme, prefix or _guess(first.committee))
-    if not prefix and _has_bare(record):
-        record.warnings.append(f"diary numbers are printed without a prefix and the committee has none yet: "
-                               f"{_guess(first.committee)!r} is a guess from its name; set the committee's "
-                               "prefix in committee.md (or import with --prefix) and import again")
+    prefix = known or (own[0] if own else _guess(first.committee))
+    record = reader(layout, scheme, prefix)
+    if not own and _has_numbers(record):
+        # The same words whether the prefix was guessed now or read from committee.md, so that
+        # importing again gives identical files.
+        record.warnings.append(f"diary numbers are printed without a prefix: they get {prefix!r}, the "
+                               "committee's prefix (from committee.md, or on a first import a guess from "
+                               "the committee's initials: check it there and import again)")
     return record
 
 
@@ -87,7 +89,7 @@ def _guess(name: str) -> str:
     return initials if len(initials) >= 2 else (name[:2].upper() or "XX")
 
 
-def _has_bare(record: Notice | Minutes) -> bool:
+def _has_numbers(record: Notice | Minutes) -> bool:
     entries = record.items if isinstance(record, Notice) else record.paragraphs
     return any(n for e in entries for n in e.diary_numbers)
 
