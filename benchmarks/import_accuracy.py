@@ -39,7 +39,10 @@ from generator.importer.extracted import Minutes, Notice
 from generator.importer.source import plain, read_lines
 
 WORD = re.compile(r"[^\W\d_]{2,}")
-DASHED = re.compile(r"\b[A-ZÅÄÖ]{1,5}-(?:19|20)\d\d-\d{5,6}\b")
+# The forms of the diary-number schemes (docs/importing.md), to configure a site per folder.
+FORMS = {"dash": re.compile(r"\b[A-ZÅÄÖ]{1,5}-(?:19|20)\d\d-\d{5,6}\b"),
+         "slash": re.compile(r"\b[A-ZÅÄÖ]{1,5}[ /-](?:19|20)\d\d/\d{1,6}\b"),
+         "colon": re.compile(r"\b[A-ZÅÄÖ]{1,5}[ /]+(?:19|20)\d\d:\d{1,6}\b")}
 # expected.json attendance groups → the groups of protokoll.md
 GROUPS = {"members": "members", "serving_deputies": "serving_deputies", "deputies": "deputies",
           "officials": "officials", "staff_representatives": "others", "others": "others"}
@@ -149,10 +152,12 @@ def words_kept(source: Path, root: Path) -> tuple[float, float]:
 
 
 def site_config(folder: Path) -> Config:
-    """The configuration a site of these records would have: the dash scheme where the records
-    write ``KS-2024-00544`` numbers, else the defaults (the seeds' ``SN 2012:195``)."""
-    dashed = any(DASHED.search(p.read_text(encoding="utf-8")) for p in folder.glob("*.txt"))
-    return Config(diary_prefixes=[], diary_scheme="dash") if dashed else Config()
+    """The configuration a site of these records would have: the scheme whose form the records
+    write most (``KS-2024-00544``, ``KS 2024/123``), else the defaults (``SN 2012:195``)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.txt"))
+    counts = {name: len(form.findall(text)) for name, form in FORMS.items()}
+    best = max(counts, key=lambda name: counts[name])
+    return Config() if best == "colon" or not counts[best] else Config(diary_prefixes=[], diary_scheme=best)
 
 
 def measure(path: Path, config: Config) -> dict:

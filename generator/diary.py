@@ -9,6 +9,7 @@ A diary number is a body prefix, a year and a sequence number. A site names its 
   requiring a known prefix keeps them out.
 - ``dash``: ``KS-2024-00544``, a five- or six-digit serial. Written with an en dash, an underscore
   or a space for a hyphen, a doubled prefix (``IF IF-2024-00235``) or wrapped after a hyphen.
+- ``slash``: ``KS 2024/123`` (also ``KS-2024/123``, ``KS/2024/123``); the serial as written.
 - ``{pattern: REGEX}``: named groups ``year`` and ``seq`` (and ``prefix``); written in dash form.
 
 Other bodies' references (``S2024/01282``, ``SFS 2020:1``, ``SI 2025:5869``) never match: their
@@ -23,23 +24,27 @@ from functools import lru_cache
 
 @dataclass(frozen=True, order=True)
 class DiaryNumber:
-    """A canonical diary number: ``SN 2012:195`` (colon scheme, no leading zeros) or
-    ``KS-2024-00544`` (dash scheme, ``width`` digits of serial)."""
+    """A canonical diary number: ``SN 2012:195`` (colon scheme, no leading zeros),
+    ``KS-2024-00544`` (dash scheme, ``width`` digits of serial) or ``KS 2024/123`` (slash)."""
 
     prefix: str
     year: int
     seq: int
-    width: int = field(default=0, compare=False)   # 0: colon scheme
+    width: int = field(default=0, compare=False)       # digits of the serial as written
+    form: str = field(default="colon", compare=False)  # colon | dash | slash
 
     def __str__(self) -> str:
-        if self.width:
-            return f"{self.prefix}-{self.year}-{self.seq:0{self.width}d}"
+        serial = f"{self.seq:0{self.width}d}"
+        if self.form == "dash":
+            return f"{self.prefix}-{self.year}-{serial}"
+        if self.form == "slash":
+            return f"{self.prefix} {self.year}/{serial}"
         return f"{self.prefix} {self.year}:{self.seq}"
 
     @property
     def slug(self) -> str:
-        """URL slug; stable for ever: ``sn-2012-195``, ``ks-2024-00544``."""
-        return str(self).lower().replace(" ", "-").replace(":", "-")
+        """URL slug; stable for ever: ``sn-2012-195``, ``ks-2024-00544``, ``ks-2024-123``."""
+        return re.sub(r"[\s:/]", "-", str(self).lower())
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class Mention:
     problem: str | None = None
 
 
-SCHEMES = ("colon", "dash")
+SCHEMES = ("colon", "dash", "slash")
 
 
 class DiaryScheme:
@@ -74,14 +79,21 @@ class DiaryScheme:
             self._anchor = self._find
         elif scheme == "dash":
             self._find, self._malformed, self._anchor = _compile_dash(bodies), None, _YEAR_DASH
+        elif scheme == "slash":
+            self._find, self._malformed, self._anchor = _compile_slash(bodies), None, _YEAR_SLASH
         else:
             self._find, self._malformed = _compile(bodies)
             self._anchor = _YEAR_COLON
 
     @property
     def dashed(self) -> bool:
-        """Whether numbers are written ``KS-2024-00544`` (dash or pattern scheme)."""
+        """Whether numbers carry a serial written as it is (every scheme but colon)."""
         return self.scheme != "colon"
+
+    @property
+    def form(self) -> str:
+        """How this scheme's numbers are written: colon, dash (also patterns) or slash."""
+        return self.scheme if self.scheme in SCHEMES else "dash"
 
     def with_prefixes(self, more: list[str]) -> DiaryScheme:
         """The same scheme knowing ``more`` prefixes too (a record's own)."""
@@ -93,8 +105,9 @@ class DiaryScheme:
         ``Beteckning`` column, ``Dnr 2025-00005``): completed with the committee's ``prefix``."""
         if not self.dashed:
             return []
-        return [DiaryNumber(prefix, int(m.group(1)), int(m.group(2)), len(m.group(2)))
-                for m in _BARE.finditer(text)]
+        bare = _BARE_SLASH if self.form == "slash" else _BARE
+        return [DiaryNumber(prefix, int(m.group(1)), int(m.group(2)), len(m.group(2)), self.form)
+                for m in bare.finditer(text)]
 
     def find(self, text: str) -> list[Mention]:
         """All mentions in ``text``, in order, valid ones and flagged ones."""
@@ -148,12 +161,15 @@ class DiaryScheme:
         body = groups.get("body") or groups.get("prefix") or ""
         prefix = self.canonical.get(body.upper(), body.upper())
         seq = m.group("seq")
-        return Mention(m.start(), m.end(), m.group(0), DiaryNumber(prefix, int(m.group("year")), int(seq), len(seq)))
+        number = DiaryNumber(prefix, int(m.group("year")), int(seq), len(seq), self.form)
+        return Mention(m.start(), m.end(), m.group(0), number)
 
 
 _YEAR_COLON = re.compile(r"(?:19|20)\d\d[ \t]*:")
 _YEAR_DASH = re.compile(r"(?:19|20)\d\d[ \t]*[-–_][ \t]*\n?[ \t]*\d{5,6}(?!\d)")
 _BARE = re.compile(r"(?<![\w/–-])((?:19|20)\d\d)[-–](\d{5,6})(?![\d–-])")
+_YEAR_SLASH = re.compile(r"(?:19|20)\d\d[ \t]*/[ \t]*\n?[ \t]*\d{1,6}(?![\d/])")
+_BARE_SLASH = re.compile(r"(?<![\w/.:-])((?:19|20)\d\d)/(\d{1,6})(?![\d/])")
 _LONG_YEAR = re.compile(r"(?:19|20)\d{3}")  # a year fused with its sequence number (malformed)
 _REACH = 40  # characters a written diary number can extend before/after its 'YYYY:'
 
@@ -189,6 +205,23 @@ def _compile_dash(prefixes: tuple[str, ...]) -> re.Pattern:
         (?P<year>(?:19|20)\d{{2}})
         [ \t]*[-–_][ \t]*\n?[ \t]*                  # wrapped after the hyphen
         (?P<seq>\d{{5,6}})(?!\d)
+        """,
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=16)
+def _compile_slash(prefixes: tuple[str, ...]) -> re.Pattern:
+    """``KS 2024/123``; a separator between prefix and year is required, so a government office's
+    ``S2024/01282`` or ``Ju2024/00970`` is not a number of this site."""
+    bodies = "|".join(re.escape(p) for p in prefixes) or r"(?!)"
+    return re.compile(
+        rf"""(?<![\w/-])(?:Dnr\.?[ \t]*:?[ \t]*)?
+        (?P<body>{bodies})
+        (?:[ \t]*[-–_/][ \t]*|[ \t]+)(?:Dnr[ \t]+)?
+        (?P<year>(?:19|20)\d{{2}})
+        [ \t]*/[ \t]*\n?[ \t]*
+        (?P<seq>\d{{1,6}})(?![\d/])
         """,
         re.VERBOSE,
     )

@@ -45,13 +45,18 @@ def classify(lines: list[str], pages: list[int]) -> str:
     return "document"
 
 
+# A number of the record's own, by scheme form: its prefix is group 1.
+_OWN = {"dash": re.compile(r"(?<![\w/-])([A-ZÅÄÖ]{1,5})(?:[ \t]*[-–_][ \t]*|[ \t]+)(?:19|20)\d\d[ \t]*[-–_]"
+                           r"[ \t]*\n?[ \t]*\d{5,6}(?!\d)"),
+        "slash": re.compile(r"(?<![\w/-])([A-ZÅÄÖ]{1,5})(?:[ \t]*[-–_/][ \t]*|[ \t]+)(?:Dnr[ \t]+)?(?:19|20)\d\d"
+                            r"[ \t]*/[ \t]*\n?[ \t]*\d{1,6}(?![\d/])")}
+
+
 def record_prefixes(lines: list[str], scheme: DiaryScheme) -> list[str]:
     """Diary prefixes the record itself uses, most used first."""
     text = re.sub(r"<br\s*/?>", "\n", "\n".join(lines))
-    if scheme.dashed:
-        found = re.findall(r"(?<![\w/-])([A-ZÅÄÖ]{1,5})(?:[ \t]*[-–_][ \t]*|[ \t]+)(?:19|20)\d\d[ \t]*[-–_]"
-                           r"[ \t]*\n?[ \t]*\d{5,6}(?!\d)", text)
-        return [p for p, _ in Counter(found).most_common()]
+    if scheme.form in _OWN:
+        return [p for p, _ in Counter(_OWN[scheme.form].findall(text)).most_common()]
     return seed_notice.agenda_prefixes(lines)
 
 

@@ -120,7 +120,7 @@ class AgendaReader:
         self.notes: list[str] = []
 
     def diary_numbers(self, text: str) -> list[str]:
-        text = re.sub(r"([-–])\s*(?:<br\s*/?>|\n)\s*", r"\1", text)
+        text = re.sub(r"([-–/])\s*(?:<br\s*/?>|\n)\s*", r"\1", text)
         return minutes_reader.paragraphs.diary_numbers(text, self.scheme, self.prefix)
 
     def table(self, lines: list[str], at: int, columns: dict[str, int] | None) -> dict[str, int] | None:
