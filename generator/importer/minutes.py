@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from generator.diary import DiaryScheme
@@ -17,7 +18,7 @@ from generator.importer.source import ISO_DATE, blank, organisation_name, plain
 HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**§\s*(\d{1,4})\**(?:\s+(?:Dnr\.?|Diarienummer)\s*:?\s*(.*?)|\s{2,}(\S*\d.*?))?\s*$")
 _LEADER = re.compile(r"(?:\s*\.{3,}\s*|\s+)(\d{1,3})\s*$")
 _CLOCK = re.compile(r"\b(?:klockan|kl\.?)\s*(\d{1,2})[.:](\d{2})(?:\s*[-–]\s*(\d{1,2})[.:](\d{2}))?", re.IGNORECASE)
-_RANGE = re.compile(r"§\s*§?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
+_RANGE = re.compile(r"(?:§\s*§?|\bparagrafer\b:?)\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?", re.IGNORECASE)
 _ISO = re.compile(r"\b((?:19|20)\d\d-\d\d-\d\d)\b")
 _PARTY = re.compile(r"\s*\(\s*[A-ZÅÄÖ]{1,5}\s*\)?")
 _ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.IGNORECASE)
@@ -40,27 +41,44 @@ def _adjusters(text: str) -> list[str]:
     return [re.sub(r"\(\s*([A-ZÅÄÖ]{1,5})\s*$", r"(\1)", p.strip()) for p in parts if p.strip()]
 
 
-def _place_and_time(minutes: Minutes, text: str) -> None:
+@dataclass
+class _Reading:
+    """The state of reading a minutes header, line by line."""
+
+    minutes: Minutes
+    body: list[str] = field(default_factory=list)
+    attendance: list[str] = field(default_factory=list)
+    in_attendance: bool = False
+    expect_date: bool = False       # ``Datum`` alone: the date is on the next line
+    pending: str | None = None      # a signer field whose name is on the next line (``Sekreterare ......``)
+
+    @property
+    def header(self) -> dict:
+        return self.minutes.header
+
+
+def _place_and_time(r: _Reading, text: str) -> None:
     """``Kungsbackarummet, Storgatan 37 Klockan 17:00-17:45`` → place, time, end time; the rest
     (``, paus 18.50-19.05``) is kept in the body."""
     m = _CLOCK.search(text)
     if not m:
-        minutes.header.setdefault("place", text or None)
+        if text:
+            r.header.setdefault("place", text)
         return
-    minutes.header["time"] = f"{int(m.group(1)):02d}:{m.group(2)}"
+    r.header["time"] = f"{int(m.group(1)):02d}:{m.group(2)}"
     if m.group(3):
-        minutes.header["end_time"] = f"{int(m.group(3)):02d}:{m.group(4)}"
+        r.header["end_time"] = f"{int(m.group(3)):02d}:{m.group(4)}"
     place = text[:m.start()].strip(" ,")
     if place:
-        minutes.header["place"] = place
+        r.header["place"] = place
     rest = text[m.end():].strip(" ,")
     if rest:
-        minutes.notes.append(rest[:1].upper() + rest[1:])
+        r.minutes.notes.append(rest[:1].upper() + rest[1:])
 
 
-def _adjustment(minutes: Minutes, text: str) -> None:
+def _adjustment(r: _Reading, text: str) -> None:
     found = _ISO.search(text)
-    adjustment = minutes.header.setdefault("adjustment", {})
+    adjustment = r.header.setdefault("adjustment", {})
     if found:
         adjustment["date"] = date.fromisoformat(found.group(1))
         text = (text[:found.start()] + text[found.end():]).strip(" ,")
@@ -68,79 +86,119 @@ def _adjustment(minutes: Minutes, text: str) -> None:
         adjustment["place"] = text
 
 
-def _secretary(minutes: Minutes, text: str) -> None:
-    """``Kristina Gudmundson   Paragrafer § 1-7``: the paragraph range may share the line."""
-    _paragraph_range(minutes, text)
-    text = re.split(r"\s{2,}|\bparagrafer\b|§", text, flags=re.IGNORECASE)[0]
-    minutes.header["secretary"] = _name(text)
+def _signer(key: str) -> Callable[[_Reading, str], None]:
+    """``Sekreterare  Kristina Gudmundson   Paragrafer § 1-7``: the name (a paragraph range may
+    share the line); a signature line of dots leaves the name to the next line."""
+    def read(r: _Reading, text: str) -> None:
+        _paragraph_range(r, text)
+        text = re.split(r"\s{2,}|\bparagrafer\b|§", text, flags=re.IGNORECASE)[0]
+        text = re.sub(r"[._…]{3,}", "", text).strip()
+        if not text:
+            r.pending = key
+        elif key == "adjusters":
+            r.header["adjusters"] = _adjusters(text)
+        else:
+            r.header[key] = _name(text)
+    return read
 
 
-def _paragraph_range(minutes: Minutes, text: str) -> None:
+def _paragraph_range(r: _Reading, text: str) -> None:
     m = _RANGE.search(text)
-    if m and "paragraphs" not in minutes.header:
-        minutes.header["paragraphs"] = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    if m and "paragraphs" not in r.header:
+        r.header["paragraphs"] = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+
+
+def _meeting_date(r: _Reading, text: str) -> None:
+    """``Datum 2025-02-03`` or ``Datum`` above the date: the meeting date (the first one)."""
+    found = _ISO.search(text)
+    if found and r.minutes.date is None:
+        r.minutes.date = date.fromisoformat(found.group(1))
+    r.expect_date = not text
+
+
+def _dated(key: str) -> Callable[[_Reading, str], None]:
+    def read(r: _Reading, text: str) -> None:
+        found = _ISO.search(text)
+        if found:
+            r.header[key] = date.fromisoformat(found.group(1))
+    return read
+
+
+def _note(label: str) -> Callable[[_Reading, str], None]:
+    return lambda r, text: r.minutes.notes.append(f"{label}: {text}") if text else None
+
+
+def _committee(r: _Reading, text: str) -> None:
+    if text and not r.minutes.committee:
+        r.minutes.committee = text
 
 
 # (label at the line start, handler of the rest of the line). Order matters: the first match wins.
-RULES: list[tuple[str, Callable[[Minutes, str], None]]] = [
+RULES: list[tuple[str, Callable[[_Reading, str], None]]] = [
     (r"plats och tid för justering|justeringens plats och tid|justering(?:sdatum)?\b|tid och plats för justering",
      _adjustment),
     (r"plats och tid(?: för(?: sammanträde[t]?)?)?|tid och plats", _place_and_time),
-    (r"sammanträdestid|tid\b", lambda m, t: _place_and_time(m, "kl " + t if re.match(r"\d", t) else t)),
-    (r"plats\b", lambda m, t: m.header.setdefault("place", t or None)),
-    (r"sekreterare\b", _secretary),
-    (r"ordförande\b", lambda m, t: m.header.__setitem__("chair", _name(re.split(r"\s{2,}", t)[0])) if t else None),
-    (r"(?:protokoll)?justerare\b|justerande\b|utses att justera\b",
-     lambda m, t: m.header.__setitem__("adjusters", _adjusters(t))),
-    (r"paragrafer\b", _paragraph_range),
-    (r"underskrifter\b", lambda m, t: None),
+    (r"sammanträdestid|tid\b", lambda r, t: _place_and_time(r, "kl " + t if re.match(r"\d", t) else t)),
+    (r"plats\b", lambda r, t: r.header.setdefault("place", t) if t else None),
+    (r"sekreterare\b", _signer("secretary")),
+    (r"ordförande\b", lambda r, t: _signer("chair")(r, t) if t else None),
+    (r"(?:protokoll)?justerare\b|justerande\b|utses att justera\b", _signer("adjusters")),
+    (r"paragrafer\b", lambda r, t: _paragraph_range(r, t if "§" in t else "§ " + t)),
+    (r"underskrifter\b", lambda r, t: _read_line(r, t) if t else None),   # the signer labels follow
+    # The notice of adjustment (*anslag*) printed with the minutes.
+    (r"datum då anslaget (?:sätts upp|publicer\w*)|anslaget (?:sätts upp|publicerat)|anslagsdatum",
+     _dated("posted")),
+    (r"datum då anslaget tas ned|anslaget tas ned", _note("Anslaget tas ned")),
+    (r"förvaringsplats(?: för protokollet)?", lambda r, t: r.header.__setitem__("storage", t) if t else None),
+    (r"organ\b", _committee),
+    (r"sammanträdesdatum|datum\b", _meeting_date),
+    (r"sammanträdet?$", lambda r, t: None),     # the end of a wrapped ``Plats och tid för sammanträde``
 ]
 _RULES = [(re.compile(rf"^\s*(?:{label})\s*:?\s*", re.IGNORECASE), handler) for label, handler in RULES]
+_SIGNER_NAME = re.compile(rf"^{attendance.NAME}(?:\s*{attendance.PARTY})?$")
 
 
 def read_header(layout: Layout, end: int) -> Minutes:
     """The minutes header in ``layout.lines[:end]``."""
-    lines = layout.lines
-    minutes = Minutes(committee="", date=None, span=Span(0, end))
-    block: list[str] = []
-    in_attendance = False
-    body: list[str] = []
-    expect_date = False
-    for i in range(end):
-        line = lines[i]
-        if blank(line):
-            continue
-        text = plain(line)
-        rule = next(((p, h) for p, h in _RULES if p.match(text)), None)
-        labels = attendance.group_labels(text)
-        if labels is not None and rule is None:
-            in_attendance = True
-        if rule and in_attendance and not _value(text, rule[0].pattern):
-            rule = None     # ``ordförande`` alone: a wrapped role in the attendance list
-        if in_attendance and rule is None:
-            block.append(line)
-            continue
-        in_attendance = False
-        if rule:
-            pattern, handler = rule
-            handler(minutes, _value(text, pattern.pattern))
-        elif re.fullmatch(r"sammanträde[t]?|datum|sammanträdesdatum", text, re.IGNORECASE):
-            expect_date = text.casefold() != "sammanträde" and text.casefold() != "sammanträdet"
-        elif ISO_DATE.match(text) and (expect_date or minutes.date is None):
-            minutes.date = minutes.date or date.fromisoformat(text)
-            expect_date = False
-        elif not minutes.committee and _title_line(minutes, text):
-            pass
-        else:
-            body.append(text)
-    minutes.attendance, unplaced = attendance.read(block)
+    r = _Reading(Minutes(committee="", date=None, span=Span(0, end)))
+    for line in layout.lines[:end]:
+        if not blank(line):
+            _read_line(r, line)
+    minutes = r.minutes
+    minutes.attendance, unplaced = attendance.read(r.attendance)
     if unplaced:
         minutes.warnings.append(f"{len(unplaced)} attendance line(s) under no group label: kept in the text")
-        body += unplaced
+        r.body += unplaced
     minutes.header["signatures"] = layout.signatures
-    minutes.body = "\n\n".join(minutes.notes + body + layout.signature_text)
+    minutes.body = "\n\n".join(minutes.notes + r.body + layout.signature_text)
     _check(minutes)
     return minutes
+
+
+def _read_line(r: _Reading, line: str) -> None:
+    text = plain(line)
+    rule = next(((p, h) for p, h in _RULES if p.match(text)), None)
+    if attendance.group_labels(text) is not None and rule is None:
+        r.in_attendance = True
+    if rule and r.in_attendance and not _value(text, rule[0].pattern):
+        rule = None     # ``ordförande`` alone: a wrapped role in the attendance list
+    if r.in_attendance and rule is None:
+        r.attendance.append(line)
+        return
+    r.in_attendance = False
+    if rule:
+        r.pending = None
+        rule[1](r, _value(text, rule[0].pattern))
+    elif r.pending and _SIGNER_NAME.match(text):
+        _signer(r.pending)(r, text)
+        r.pending = None
+    elif ISO_DATE.match(text) and (r.expect_date or r.minutes.date is None):
+        r.minutes.date = r.minutes.date or date.fromisoformat(text)
+        r.expect_date = False
+    elif not r.minutes.committee and _title_line(r.minutes, text):
+        pass
+    else:
+        r.body.append(text)
 
 
 def _title_line(minutes: Minutes, text: str) -> bool:
@@ -176,7 +234,8 @@ def header_end(lines: list[str]) -> int:
     bare = None
     for i, line in enumerate(lines):
         m = HEADING.match(line)
-        if _CONTENTS.match(plain(line)) or (m and _dnr(m)):
+        inline = _INLINE_HEADING.match(line) and (i == 0 or blank(lines[i - 1]))
+        if _CONTENTS.match(plain(line)) or (m and _dnr(m)) or inline:
             return i
         if m and bare is None:
             bare = i
@@ -187,14 +246,21 @@ def _dnr(m: re.Match) -> str:
     return m.group(2) or m.group(3) or ""
 
 
-def headings(lines: list[str], start: int) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, str, str]]]:
-    """The § headings from ``start``: body headings as ``(line, number, dnr text, title)`` and
-    contents entries as ``(number, dnr text, title)``. A heading whose title ends with a page
-    number (dot leaders or a bare number) belongs to the contents list."""
-    body, contents = [], []
+def headings(lines: list[str], start: int) -> tuple[list[Heading], list[tuple[int, str, str]]]:
+    """The § headings from ``start``: body headings and contents entries as ``(number, dnr text,
+    title)``. A heading whose title ends with a page number (dot leaders or a bare number)
+    belongs to the contents list."""
+    body: list[Heading] = []
+    contents = []
     i = start
     while i < len(lines):
         m = HEADING.match(lines[i])
+        inline = _INLINE_HEADING.match(lines[i]) if not m and (i == 0 or blank(lines[i - 1])) else None
+        if inline:       # ``§ 45 Val av justerare``: the title on the heading line
+            number, dnr, j = int(inline.group(1)), *_dnr_line(lines, i + 1)
+            body.append(Heading(i, number, dnr, re.sub(r"\s+", " ", inline.group(2)).strip(), j))
+            i = j
+            continue
         if not m:
             i += 1
             continue
@@ -205,9 +271,38 @@ def headings(lines: list[str], start: int) -> tuple[list[tuple[int, int, str, st
         if title_lines and leader and ("..." in title or _is_contents(lines, i)):
             contents.append((int(m.group(1)), _dnr(m), _LEADER.sub("", title).strip(" .")))
         else:
-            body.append((i, int(m.group(1)), _dnr(m), title))
+            dnr, j = (_dnr(m), j) if _dnr(m) else _dnr_line(lines, j)
+            body.append(Heading(i, int(m.group(1)), dnr, title, j))
         i = max(j, i + 1)
     return body, contents
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A § heading in the text: its line, number, diary-number text, title, and the line its
+    text starts at."""
+
+    at: int
+    number: int
+    dnr: str
+    title: str
+    text_start: int
+
+
+# ``§ 45 Val av justerare`` after a blank line: a heading with its title (not ``§ 6 SoL …``
+# inside a sentence, which follows a non-blank line, nor a law reference with another §).
+_INLINE_HEADING = re.compile(r"^\s*§\s*(\d{1,4})\s+([A-ZÅÄÖ][\w,()–-]*(?:\s+[^\s§]+)+)\s*$")
+_DNR_LINE = re.compile(r"^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
+
+
+def _dnr_line(lines: list[str], i: int) -> tuple[str, int]:
+    """A ``Dnr …`` line right under a heading's title (one blank line allowed): its text, and
+    the line after it; else no text and ``i``."""
+    k = i
+    while k < len(lines) and k - i < 2 and blank(lines[k]):
+        k += 1
+    m = _DNR_LINE.match(plain(lines[k])) if k < len(lines) else None
+    return (m.group(1), k + 1) if m else ("", i)
 
 
 def _wrapped_entry(lines: list[str], title_lines: list[str], j: int) -> tuple[list[str], int]:
@@ -246,7 +341,7 @@ def _title_block(lines: list[str], i: int) -> tuple[list[str], int]:
     out = _block(lines, i)
     taken = []
     for line in out:
-        if paragraphs.label_of(line) is not None or HEADING.match(line):
+        if paragraphs.label_of(line) is not None or HEADING.match(line) or _DNR_LINE.match(plain(line)):
             break
         taken.append(line)
     return taken, i + len(taken)
@@ -278,11 +373,11 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Minutes:
     minutes = read_header(layout, end)
     body, contents = headings(lines, end)
     listed = {number: (dnr, title) for number, dnr, title in contents}
-    starts = [b[0] for b in body] + [len(lines)]
-    for (at, number, dnr, title), stop in zip(body, starts[1:]):
-        para = paragraphs.read(lines, at, stop, number, title, dnr, scheme, prefix)
-        if number in listed:
-            _compare(para, *listed[number], scheme, prefix)
+    starts = [b.at for b in body] + [len(lines)]
+    for heading, stop in zip(body, starts[1:]):
+        para = paragraphs.read(lines, heading, stop, scheme, prefix)
+        if heading.number in listed:
+            _compare(para, *listed[heading.number], scheme, prefix)
         minutes.paragraphs.append(para)
     numbers = [p.number for p in minutes.paragraphs] or list(listed)
     printed = minutes.header.get("paragraphs", "").split("-")

@@ -5,10 +5,14 @@ av ärendet``, ``Beslutsunderlag``, ``Förslag till beslut på sammanträdet``, 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from generator.diary import DiaryScheme
 from generator.importer import votes
 from generator.importer.extracted import Paragraph, Span
+
+if TYPE_CHECKING:
+    from generator.importer.minutes import Heading
 from generator.importer.markdown_body import to_markdown
 from generator.importer.source import blank, plain
 
@@ -66,18 +70,15 @@ def names(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def read(lines: list[str], at: int, stop: int, number: int, title: str, dnr: str,
-         scheme: DiaryScheme, prefix: str | None) -> Paragraph:
-    para = Paragraph(number, title, Span(at, stop), diary_numbers(dnr, scheme, prefix))
+def read(lines: list[str], heading: Heading, stop: int, scheme: DiaryScheme, prefix: str | None) -> Paragraph:
+    """The paragraph under ``heading``, up to line ``stop``."""
+    number, dnr = heading.number, heading.dnr
+    para = Paragraph(number, heading.title, Span(heading.at, stop), diary_numbers(dnr, scheme, prefix))
     sections: list[tuple[str, str | None, str, list[str]]] = [("body", None, "", [])]
     if dnr.strip() and not para.diary_numbers:
         para.warnings.append(f"§ {number}: {dnr.strip()!r} is not a diary number of this site; kept as text")
         sections[0][3].append(f"Dnr {dnr.strip()}")
-    start = at + 1
-    while start < stop and blank(lines[start]):
-        start += 1
-    start += _title_length(lines, start, stop)
-    for i in range(start, stop):
+    for i in range(heading.text_start, stop):
         found = label_of(lines[i])
         if found:
             sections.append((found[0], found[1], plain(lines[i]).rstrip(":"), []))
@@ -85,13 +86,6 @@ def read(lines: list[str], at: int, stop: int, number: int, title: str, dnr: str
             sections[-1][3].append(lines[i])
     _fill(para, sections)
     return para
-
-
-def _title_length(lines: list[str], start: int, stop: int) -> int:
-    n = 0
-    while start + n < stop and not blank(lines[start + n]) and label_of(lines[start + n]) is None:
-        n += 1
-    return n
 
 
 def _fill(para: Paragraph, sections: list[tuple[str, str | None, str, list[str]]]) -> None:

@@ -35,7 +35,7 @@ def test_record_matches_its_expected_json(accuracy, expected):
     result = accuracy.measure(record, accuracy.site_config(RECORDS))
     assert "crash" not in result, result.get("crash")
     assert result["kind"] == truth["kind"]
-    assert result["items_right"] == len(truth["items"]), result
+    assert result["items_right"] == result["items"] == len(truth["items"]), result
     for field in ("date_right", "chair_right", "secretary_right", "adjusters_right"):
         assert result[field], (field, result)
     assert result["attendance_found"] == result["attendance_total"]

@@ -290,3 +290,61 @@ def test_reimporting_is_idempotent_and_keeps_hand_edits(tmp_path):
                       encoding="utf-8")
     again = import_all(content, tmp_path, minutes_text())
     assert "antar den nya taxan" in again["tekniska-namnden/2025-05-06/paragraf-12/paragraph.md"]
+
+
+# --- another template: signature lines, same-line labels, notice of adjustment, slash numbers ------
+OTHER_MINUTES = """SAMMANTRÄDESPROTOKOLL
+Sammanträdesdatum 2024-11-05
+
+Kommunstyrelsen
+
+Plats och tid: Kommunhuset, kl. 18.30–20.00
+
+Beslutande
+Ledamöter
+Anna Berg (S), ordförande
+Bo Ek (M)
+
+Utses att justera: Bo Ek (M)
+Justeringens plats och tid: Kommunhuset 2024-11-08
+
+Underskrifter   Sekreterare   .............................   Paragrafer 101-102
+Cia Holm
+Ordförande   .............................
+Anna Berg
+
+ANSLAG/BEVIS
+Organ Kommunstyrelsen
+Datum då anslaget sätts upp 2024-11-08
+Förvaringsplats för protokollet Kommunkontoret
+
+§ 101 Val av ombud
+Dnr KS 2024/17
+
+Beslut
+Kommunstyrelsen väljer Bo Ek (M).
+
+§ 102 Budget för år 2025
+Dnr KS 2024/0203
+
+Beslut
+Kommunstyrelsen antar budgeten.
+"""
+
+
+def test_another_minutes_template(tmp_path):
+    minutes = record(tmp_path, OTHER_MINUTES + FILLER, scheme="slash")
+    h = minutes.header
+    assert (minutes.committee, str(minutes.date)) == ("Kommunstyrelsen", "2024-11-05")
+    assert (h["place"], h["time"], h["end_time"]) == ("Kommunhuset", "18:30", "20:00")
+    assert (h["secretary"], h["chair"], h["adjusters"]) == ("Cia Holm", "Anna Berg", ["Bo Ek (M)"])
+    assert (str(h["posted"]), h["storage"], h["paragraphs"]) == ("2024-11-08", "Kommunkontoret", "101-102")
+    assert [(p.number, p.title, p.diary_numbers) for p in minutes.paragraphs] == [
+        (101, "Val av ombud", ["KS 2024/17"]), (102, "Budget för år 2025", ["KS 2024/0203"])]
+    assert minutes.paragraphs[0].fields["decision"] == "Kommunstyrelsen väljer Bo Ek (M)."
+
+
+def test_slash_scheme_and_its_urls():
+    scheme = DiaryScheme(["KS"], "slash")
+    assert [str(n) for n in scheme.numbers("Dnr KS 2024/123, KS-2024/5; S2024/01282")] == ["KS 2024/123", "KS 2024/5"]
+    assert scheme.parse("KS 2024/123").slug == "ks-2024-123"
