@@ -199,6 +199,10 @@ def measure(path: Path, config: Config) -> dict:
         return result
 
 
+def _mark(result: dict, key: str) -> str:
+    return "" if key not in result else ("✓" if result[key] else "✗")
+
+
 def table(results: list[dict]) -> str:
     head = "| record | kind | items right | date | chair | secr. | adj. | attendance | words kept (all) | warnings |"
     lines = [head, "|" + "---|" * 10]
@@ -206,12 +210,11 @@ def table(results: list[dict]) -> str:
         if "crash" in r:
             lines.append(f"| {r['record']} | CRASH | | | | | | | | |")
             continue
-        ok = lambda key: "" if key not in r else ("✓" if r[key] else "✗")
         items = f"{r['items_right']}/{r['items_expected']}" if "items_right" in r else f"{r['items']} items, {r['documents']} docs"
         attendance = f"{r['attendance_found']}/{r['attendance_total']}" if r.get("attendance_total") else ""
         kind = r["kind"] + ("" if r.get("kind_right", True) else " ✗")
-        lines.append(f"| {r['record']} | {kind} | {items} | {ok('date_right')} | {ok('chair_right')} | "
-                     f"{ok('secretary_right')} | {ok('adjusters_right')} | {attendance} | "
+        lines.append(f"| {r['record']} | {kind} | {items} | {_mark(r, 'date_right')} | {_mark(r, 'chair_right')} | "
+                     f"{_mark(r, 'secretary_right')} | {_mark(r, 'adjusters_right')} | {attendance} | "
                      f"{r['words_kept']:.2%} ({r['words_kept_raw']:.2%}) | {r['warnings']} |")
     scored = [r for r in results if "items_right" in r]
     if scored:

@@ -14,7 +14,7 @@ from generator.importer.extracted import Paragraph, Span
 if TYPE_CHECKING:
     from generator.importer.minutes import Heading
 from generator.importer.markdown_body import to_markdown
-from generator.importer.source import blank, plain
+from generator.importer.source import plain
 
 # (label, key). A label is a whole short line; ``to`` names the body a proposal goes to.
 LABELS: list[tuple[str, str]] = [
