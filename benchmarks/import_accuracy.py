@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -160,7 +161,39 @@ def site_config(folder: Path) -> Config:
     return Config() if best == "colon" or not counts[best] else Config(diary_prefixes=[], diary_scheme=best)
 
 
-def measure(path: Path, config: Config) -> dict:
+def page_words(root: Path, config: Config) -> set[str]:
+    """The words of the site built from ``root`` (visible text of every page)."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.words: set[str] = set()
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.words |= words(data)
+
+    site_config = root.parent / "config.yaml"
+    scheme = config.diary_scheme if isinstance(config.diary_scheme, str) else "colon"
+    site_config.write_text(f"diary_scheme: {scheme}\ndiary_prefixes: {config.diary_prefixes}\n", encoding="utf-8")
+    out = root.parent / "site"
+    subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(root), "--config", str(site_config),
+                    "--out", str(out), "--no-search", "--quiet", "--jobs", "1"], check=True, capture_output=True)
+    parser = Text()
+    for page in out.rglob("*.html"):
+        parser.feed(page.read_text(encoding="utf-8"))
+    return parser.words
+
+
+def measure(path: Path, config: Config, built: bool = False) -> dict:
     expected_path = path.with_suffix(".expected.json")
     expected = json.loads(expected_path.read_text(encoding="utf-8")) if expected_path.exists() else None
     with tempfile.TemporaryDirectory() as tmp:
@@ -179,6 +212,9 @@ def measure(path: Path, config: Config) -> dict:
                   "documents": sum(1 for p, m, _ in written if p.name.startswith(("tjansteskrivelse", "bilaga"))
                                    or p.parent.name == "documents"),
                   **dict(zip(("words_kept", "words_kept_raw"), (round(x, 4) for x in words_kept(path, root))))}
+        if built:
+            wanted = words(path.read_text(encoding="utf-8"))
+            result["words_on_pages"] = round(len(wanted & page_words(root, config)) / len(wanted), 4)
         if expected is None:
             return result
         header = next((m for p, m, _ in written if p.name == "protokoll.md"), None) if is_minutes else \
@@ -215,7 +251,8 @@ def table(results: list[dict]) -> str:
         kind = r["kind"] + ("" if r.get("kind_right", True) else " ✗")
         lines.append(f"| {r['record']} | {kind} | {items} | {_mark(r, 'date_right')} | {_mark(r, 'chair_right')} | "
                      f"{_mark(r, 'secretary_right')} | {_mark(r, 'adjusters_right')} | {attendance} | "
-                     f"{r['words_kept']:.2%} ({r['words_kept_raw']:.2%}) | {r['warnings']} |")
+                     f"{r['words_kept']:.2%} ({r['words_kept_raw']:.2%})"
+                     + (f", pages {r['words_on_pages']:.2%}" if "words_on_pages" in r else "") + f" | {r['warnings']} |")
     scored = [r for r in results if "items_right" in r]
     if scored:
         n = len(scored)
@@ -234,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--built", action="store_true",
+                        help="also build each imported record and count its words on the built pages (slower)")
     args = parser.parse_args(argv)
-    results = [measure(path, site_config(folder)) for folder in args.folders for path in sorted(folder.glob("*.txt"))]
+    results = [measure(path, site_config(folder), args.built) for folder in args.folders for path in sorted(folder.glob("*.txt"))]
     print(json.dumps(results, ensure_ascii=False, indent=1) if args.json else table(results))
     for r in results:
         if "crash" in r:

@@ -35,6 +35,7 @@ class Layout:
     pages: list[int] = field(default_factory=list)          # first line of each page
     signatures: list[dict] = field(default_factory=list)   # from the e-signature pages
     signature_text: list[str] = field(default_factory=list)  # their other lines, kept
+    stamps: list[str] = field(default_factory=list)   # e-signature stamp sentences, once each
     removed: int = 0
 
 
@@ -48,6 +49,8 @@ def strip(lines: list[str]) -> Layout:
         if _COMMENT.match(line):
             out[i] = ""
         elif _STAMP.match(line) and len(pages) >= 2:
+            if not _TRANSACTION.match(line) and line.strip() not in layout.stamps:
+                layout.stamps.append(line.strip())     # "… är digitalt signerat": said once, kept
             out[i] = ""
             layout.removed += 1
     if len(pages) >= 2:

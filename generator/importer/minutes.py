@@ -170,7 +170,7 @@ def read_header(layout: Layout, end: int) -> Minutes:
         minutes.warnings.append(f"{len(unplaced)} attendance line(s) under no group label: kept in the text")
         r.body += unplaced
     minutes.header["signatures"] = layout.signatures
-    minutes.body = "\n\n".join(minutes.notes + r.body + layout.signature_text)
+    minutes.body = "\n\n".join(minutes.notes + r.body + [s + "." for s in layout.stamps] + layout.signature_text)
     _check(minutes)
     return minutes
 
