@@ -17,9 +17,10 @@ from generator.importer.markdown_body import to_markdown
 from generator.importer.source import ISO_DATE, blank, organisation_name, plain
 from generator.text import MONTHS
 
-_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 _LONG_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS["sv"]) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[.:](\d{2}))?", re.IGNORECASE)
 _SLOT = re.compile(r"^\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d$")
@@ -40,7 +41,14 @@ _RUN_IN = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?:Dnr\.?\s*)?(?P<dnr>[A-ZÅÄÖ]{1,
 
 
 # --- the agenda table ----------------------------------------------------------------------------
+def _is_row(line: str) -> bool:
+    """A pipe-table row or a tab-separated one."""
+    return bool(_PIPE_ROW.match(line)) or "\t" in line
+
+
 def _cells(line: str) -> list[str]:
+    if "\t" in line and not line.strip().startswith("|"):
+        return [c.strip() for c in line.split("\t")]
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
@@ -145,6 +153,9 @@ class AgendaReader:
             return row[i] if 0 <= i < len(row) else ""
         number = _NUMBER.match(cell("number"))
         title_lines = _br(cell("title"))
+        inline = _LEADING_NUMBER.match(title_lines[0]) if title_lines and not number else None
+        if inline:      # ``1. Title`` in the Ärende cell, the table having no number column
+            number, title_lines = inline, [inline.group(2), *title_lines[1:]]
         proposal = _br(cell("proposal"))
         if number:
             self._item(int(number.group(1)), title_lines, cell("dnr"), proposal,
@@ -204,7 +215,7 @@ class AgendaReader:
             title_parts.append(lines[j][:gap.start()].strip())
             j += 1
         k = j
-        while k < end and not _ROW.match(lines[k]):
+        while k < end and not _is_row(lines[k]):
             k += 1
         item = Item(len(self.items) + 1, join_wrapped(title_parts), Span(i, k), self.diary_numbers(dnr))
         item.printed_number = int(m.group(1)) if int(m.group(1)) != item.number else None
@@ -223,9 +234,9 @@ def read_agenda(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> tupl
     columns = None
     i = 0
     while i < len(lines):
-        if _ROW.match(lines[i]):
+        if _is_row(lines[i]):
             j = i
-            while j < len(lines) and _ROW.match(lines[j]):
+            while j < len(lines) and _is_row(lines[j]):
                 j += 1
             found = reader.table(lines[i:j], i, columns)
             if found:

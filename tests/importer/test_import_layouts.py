@@ -348,3 +348,13 @@ def test_slash_scheme_and_its_urls():
     scheme = DiaryScheme(["KS"], "slash")
     assert [str(n) for n in scheme.numbers("Dnr KS 2024/123, KS-2024/5; S2024/01282")] == ["KS 2024/123", "KS 2024/5"]
     assert scheme.parse("KS 2024/123").slug == "ks-2024-123"
+
+
+def test_a_tab_table_agenda_with_numbers_in_the_title_cell(tmp_path):
+    text = ("KALLELSE\n\nTekniska nämnden\n\nSammanträde 2025-03-04 kl 18.00\nRådhuset\n\n"
+            "Ärende\tBeteckning\tFörslag\n1. Budget för 2026\tKS 2025/12\tNämnden antar budgeten.\n"
+            "2. Taxa\tKS 2025/13\t-\n\n" + FILLER)
+    notice = record(tmp_path, text, scheme="slash")
+    assert [(i.number, i.title, i.diary_numbers) for i in notice.items] == [
+        (1, "Budget för 2026", ["KS 2025/12"]), (2, "Taxa", ["KS 2025/13"])]
+    assert str(notice.date) == "2025-03-04"
