@@ -47,7 +47,7 @@ def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
                 j += 1
             blocks.extend(_split_standalone(lines[i:j]))
             i = j
-    return blocks
+    return [b for b in blocks if b[1]]      # a table of separator rows only leaves nothing
 
 
 def _split_standalone(paragraph: list[str]) -> list[tuple[str, list[str]]]:

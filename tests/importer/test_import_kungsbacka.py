@@ -74,3 +74,21 @@ def test_notice_and_minutes_of_one_meeting_share_a_folder(site):
     meeting = folder / "2024-10-15"
     assert (meeting / "protokoll.md").exists() and (meeting / "paragraf-287" / "paragraph.md").exists()
     assert (meeting / "01" / "item.md").exists() and (meeting / "01" / "tjansteskrivelse.md").exists()
+
+
+@pytest.mark.parametrize("record", sorted(RECORDS.glob("*.txt")) if EXPECTED else [], ids=lambda p: p.name[:2])
+def test_parts_of_a_record_never_crash_the_import(tmp_path, record):
+    """Bad input never crashes: the first and last parts of each record, cut anywhere."""
+    from generator.config import Config
+    from generator.importer.command import import_one
+    from generator.importer.source import NotARecord
+    lines = record.read_text(encoding="utf-8").split("\n")
+    step = max(7, len(lines) // 5)
+    for cut in range(5, len(lines), step):
+        for part in (lines[:cut], lines[cut:]):
+            path = tmp_path / "part.txt"
+            path.write_text("\n".join(part), encoding="utf-8")
+            try:
+                import_one(path, tmp_path / "content", Config(diary_prefixes=[], diary_scheme="dash"))
+            except NotARecord:
+                pass

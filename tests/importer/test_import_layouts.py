@@ -358,3 +358,8 @@ def test_a_tab_table_agenda_with_numbers_in_the_title_cell(tmp_path):
     assert [(i.number, i.title, i.diary_numbers) for i in notice.items] == [
         (1, "Budget för 2026", ["KS 2025/12"]), (2, "Taxa", ["KS 2025/13"])]
     assert str(notice.date) == "2025-03-04"
+
+
+def test_a_table_of_rules_only_leaves_no_empty_block():
+    from generator.importer.markdown_body import to_markdown
+    assert to_markdown(["Text före.", "", "---\t--", "", "Text efter."]) == "Text före.\n\nText efter.\n"
