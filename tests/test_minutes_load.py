@@ -46,6 +46,7 @@ def test_minutes_header_attendance_and_paragraphs_are_loaded():
     assert minutes.adjustment_place == "Digital justering" and minutes.adjusters == ["Jan Byvik (S)"]
     assert (minutes.signatures[0].signed, minutes.signatures[0].service) == ("2025-02-07 10:15", "Visma Sign")
     assert minutes.signatures[1].signed == "2025-02-06 16:02:11"  # YAML read it as a datetime
+    assert minutes.signatures[2].signed == "2025-02-07"  # and this as a date
     members = minutes.attendance.members
     assert [(a.name, a.party, a.role) for a in members[:2]] == [
         ("Lisa Andersson", "M", "ordförande"), ("Jan Byvik", "S", "1:e vice ordförande")]
