@@ -168,7 +168,8 @@ def test_real_kungsbacka_minutes_build(tmp_path):
     assert text(paragraph.find("p", class_="sent-to")) == "Beslutet skickas till: Budgetberedningen"
     attendance_data = json.loads((out / "data/attendance.json").read_text(encoding="utf-8"))
     assert [a["group"] for a in attendance_data].count("members") == 9
-    assert (out / "arende/vn-2025-8/index.html").is_file()
+    case = paragraph.find("a", class_="dnr")["href"]  # the paragraph carries its case
+    assert "§ 2 Underlag till kommunbudget 2026" in text(soup(out, case.strip("/")))
 
 
 def test_terminal_search_narrows_to_notices_or_minutes(minutes_dir):
