@@ -234,7 +234,7 @@ def _standalone(loader: Loader, folder: Path, committees: dict) -> list[Document
                 loader.problem(path, record.lines["committee"], "committee",
                                f"expected the id of a committee folder ({', '.join(sorted(committees))})")
                 continue
-        documents.append(Document(id=path.stem, kind="dokument", committee=committee, source=record.source(),
+        documents.append(Document(id=path.stem, kind="dokument", publisher=committee, source=record.source(),
                                   body=record.body, warnings=record.warnings, draft=record.draft,
                                   **{k: v[k] for k in v if k not in schema.COMMON}))
     return sorted(documents, key=lambda d: (d.sort_date is None, d.sort_date or 0, sort_key(d.title)))

@@ -17,9 +17,9 @@ from generator.check import html, links
 from generator.check.personal import find_personal_data
 from generator.check.records import diary_number_warnings, import_warnings
 from generator.check.sources import Sources
+from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import Redactor
-from generator.render import Page, plan
 
 
 @dataclass

@@ -10,25 +10,17 @@ import json
 
 from generator.config import Config
 from generator.index.schemas import ITEM, MEETING, SCHEMAS
-from generator.model import Case, Document, Item, Meeting, Site
+from generator.model import Case, Document, Filed, Item, Meeting, Site
 from generator.write import Output
-
-
-def document_id(document: Document) -> str:
-    return f"{item_id(document.item)}/{document.id}" if document.item else f"dokument/{document.id}"
-
-
-def item_id(item: Item) -> str:
-    return f"{item.committee.id}/{item.meeting.id}/{item.number:02d}"
 
 
 def item_record(item: Item) -> dict:
     return {"committee": item.committee.name, "committee_id": item.committee.id,
             "meeting": item.date.isoformat(), "meeting_id": item.meeting.id, "number": item.number,
             "title": item.title, "diary_numbers": [str(n) for n in item.diary_numbers], "url": item.url,
-            "documents": [{"kind": d.kind, "title": d.title, "url": d.url, "id": document_id(d)}
+            "documents": [{"kind": d.kind, "title": d.title, "url": d.url, "id": d.path_id}
                           for d in item.documents],
-            "id": item_id(item)}
+            "id": item.path_id}
 
 
 def meeting_record(meeting: Meeting) -> dict:
@@ -38,12 +30,12 @@ def meeting_record(meeting: Meeting) -> dict:
 
 
 def document_record(document: Document) -> dict:
-    committee = document.item.committee if document.item else document.committee
-    return {"id": document_id(document), "kind": document.kind, "title": document.title,
+    committee = document.committee
+    return {"id": document.path_id, "kind": document.kind, "title": document.title,
             "date": document.date.isoformat() if document.date else None, "year": document.year,
             "diary_numbers": [str(n) for n in document.diary_numbers],
             "committee_id": committee.id if committee else None,
-            "item_id": item_id(document.item) if document.item else None,
+            "item_id": document.item.path_id if document.item else None,
             "organisation": document.organisation, "url": document.url}
 
 
@@ -52,14 +44,10 @@ def case_record(case: Case) -> dict:
             "carriers": [_reference(r) for r in case.carriers], "mentions": [_reference(r) for r in case.mentions]}
 
 
-def _reference(record) -> dict:
-    if isinstance(record, Meeting):
-        kind, rid, title, when = "meeting", f"{record.committee.id}/{record.id}", record.heading, record.date
-    elif isinstance(record, Item):
-        kind, rid, title, when = "item", item_id(record), record.title, record.date
-    else:
-        kind, rid, title, when = "document", document_id(record), record.title, record.sort_date
-    return {"type": kind, "id": rid, "title": title, "date": when.isoformat() if when else None, "url": record.url}
+def _reference(record: Filed) -> dict:
+    when = record.sort_date
+    return {"type": record.data_type, "id": record.path_id, "title": record.list_title,
+            "date": when.isoformat() if when else None, "url": record.url}
 
 
 def write_data(site: Site, config: Config, output: Output) -> None:

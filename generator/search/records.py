@@ -13,7 +13,6 @@ from generator.build import BuildOptions, load_and_link
 from generator.config import Config, load_config
 from generator.diary import DiaryNumber
 from generator.model import Document, Item, Site
-from generator.render import committee_of
 
 
 @dataclass
@@ -58,7 +57,7 @@ def _item(item: Item, config: Config, mentions: dict) -> Record:
 
 
 def _document(document: Document, config: Config, mentions: dict) -> Record:
-    meta = _meta(document.kind, document.title, document.url, document.sort_date, committee_of(document),
+    meta = _meta(document.kind, document.title, document.url, document.sort_date, document.committee,
                  document.diary_numbers, config)
     return Record(meta, document.title, body=document.body, numbers=list(document.diary_numbers),
                   mentions=mentions[id(document)])
