@@ -21,7 +21,7 @@ STANDALONE_DIR = "documents"
 
 
 @dataclass
-class Record:
+class ContentFile:
     """A content file read and checked against the schema of its record type."""
 
     path: Path
@@ -61,10 +61,10 @@ class Loader:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, kind: str) -> Record | None:
+    def read(self, path: Path, kind: str) -> ContentFile | None:
         return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
 
-    def parse(self, path: Path, kind: str) -> Record | None:
+    def parse(self, path: Path, kind: str) -> ContentFile | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""
         try:
             parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
@@ -93,9 +93,9 @@ class Loader:
                 self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
-        return None if failed else Record(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
+        return None if failed else ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
-    def keep(self, record: Record | None) -> bool:
+    def keep(self, record: ContentFile | None) -> bool:
         return record is not None and (self.drafts or not record.draft)
 
 

@@ -8,6 +8,7 @@ is instead of testing its type; a new record type implements the protocol and no
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Protocol
@@ -386,3 +387,15 @@ class Site:
     @property
     def items(self) -> list[Item]:
         return [i for m in self.meetings for i in m.items]
+
+    def content_records(self) -> Iterator[Committee | Meeting | Item | Document]:
+        """Every record read from a content file: committees, meetings, items, their documents,
+        stand-alone documents (cases are derived, not read)."""
+        for committee in self.committees:
+            yield committee
+            for meeting in committee.meetings:
+                yield meeting
+                for item in meeting.items:
+                    yield item
+                    yield from item.documents
+        yield from self.documents

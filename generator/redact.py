@@ -37,21 +37,9 @@ def redact_site(site: Site, config: Config) -> dict[str, int]:
     """Redact every text of every record in place; returns replacements per rule."""
     redactor = Redactor(config)
     if redactor.rules:
-        for record in records(site):
+        for record in site.content_records():
             _redact_record(record, redactor)
     return redactor.counts
-
-
-def records(site: Site):
-    """Every published record: committees, meetings, items, their documents, stand-alone documents."""
-    for committee in site.committees:
-        yield committee
-        for meeting in committee.meetings:
-            yield meeting
-            for item in meeting.items:
-                yield item
-                yield from item.documents
-    yield from site.documents
 
 
 def _redact_record(record, redactor: Redactor) -> None:

@@ -12,7 +12,7 @@ from lunr.builder import Builder
 from support import ROOT, run_diarium
 from generator.cli import main
 from generator.search import engine, indexfile, numbers, swedish
-from generator.search.records import published_site, records
+from generator.search.entries import entries, published_site
 
 GRONDAL = "/socialnamnden/2012-12-11/02/"
 FORMS = ["SN 2012:195", "sn/2012:195", "Dnr SN/2012:195", "2012:195", "SN/2012:195", "diary:SN 2012:195"]
@@ -125,7 +125,7 @@ def test_index_is_cached_in_lunr_js_format_and_rebuilt_when_content_changes(site
 
 def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
     site, config = published_site(site_dir / "content", site_dir / "config.yaml")
-    found = records(site, config)
+    found = entries(site, config)
     lunr_builder = Builder()
     lunr_builder.ref("ref")
     for name, boost in engine.FIELDS.items():
@@ -141,7 +141,7 @@ def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
 
 def test_index_file_is_lunrs_serialisation_and_reads_back_lazily(site_dir, tmp_path):
     site, config = published_site(site_dir / "content", site_dir / "config.yaml")
-    built = engine.build_index(records(site, config))
+    built = engine.build_index(entries(site, config))
     indexfile.write(tmp_path / "index.json", built)
     assert json.loads((tmp_path / "index.json").read_text(encoding="utf-8")) == built.serialize()
     lazy = indexfile.read(tmp_path / "index.json")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from generator.build import BuildOptions, BuildResult, build
 from generator.check import html, links
 from generator.check.personal import find_personal_data
-from generator.check.records import diary_number_warnings, import_warnings
+from generator.check.review import diary_number_warnings, import_warnings
 from generator.check.sources import Sources
 from generator.pages import Page, plan
 from generator.problems import ContentError, Problem

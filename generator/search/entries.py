@@ -1,7 +1,7 @@
-"""What the terminal search finds: one record per published record page, like the site search.
+"""What the terminal search finds: one entry per published record page, like the site search.
 
 An item includes the report and short attachments shown on its page; long attachments and
-stand-alone documents are records of their own. Meetings and cases are left to the site.
+stand-alone documents are entries of their own. Meetings and cases are left to the site.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from generator.model import Document, Item, Site
 
 
 @dataclass
-class Record:
-    """A searchable record: what is shown of it (``meta``) and the texts of its fields."""
+class Entry:
+    """A search entry: what is shown of it (``meta``) and the texts of its fields."""
 
     meta: dict
     title: str
@@ -34,7 +34,7 @@ def published_site(content: Path, config_path: Path) -> tuple[Site, Config]:
     return site, config
 
 
-def records(site: Site, config: Config) -> list[Record]:
+def entries(site: Site, config: Config) -> list[Entry]:
     mentions = defaultdict(list)  # id(record) → numbers, from the cases link found
     for case in site.cases.values():
         for record in case.mentions:
@@ -47,19 +47,19 @@ def records(site: Site, config: Config) -> list[Record]:
     return found
 
 
-def _item(item: Item, config: Config, mentions: dict) -> Record:
+def _item(item: Item, config: Config, mentions: dict) -> Entry:
     shown = [item] + [d for d in item.documents if not d.has_page]
     texts = [item.summary, item.body] + [t for d in shown[1:] for t in (d.title, d.body)]
     meta = _meta("item", item.title, item.url, item.date, item.committee, item.diary_numbers, config)
     own = _unique(n for r in shown for n in r.diary_numbers)
     mentioned = _unique(n for r in shown for n in mentions[id(r)])
-    return Record(meta, item.title, item.decision, "\n\n".join(t for t in texts if t), own, mentioned)
+    return Entry(meta, item.title, item.decision, "\n\n".join(t for t in texts if t), own, mentioned)
 
 
-def _document(document: Document, config: Config, mentions: dict) -> Record:
+def _document(document: Document, config: Config, mentions: dict) -> Entry:
     meta = _meta(document.kind, document.title, document.url, document.sort_date, document.committee,
                  document.diary_numbers, config)
-    return Record(meta, document.title, body=document.body, numbers=list(document.diary_numbers),
+    return Entry(meta, document.title, body=document.body, numbers=list(document.diary_numbers),
                   mentions=mentions[id(document)])
 
 
