@@ -93,7 +93,9 @@ class Loader:
                 self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
-        return None if failed else ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
+        if failed:
+            return None
+        return ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
     def keep(self, record: ContentFile | None) -> bool:
         return record is not None and (self.drafts or not record.draft)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as Day  # for annotations inside classes whose field is named date
 from typing import ClassVar, Protocol
 
 from generator.diary import DiaryNumber, DiaryScheme
@@ -30,7 +31,7 @@ class Record(Protocol):
     @property
     def kind(self) -> str: ...  # the UI string ``kind_<kind>`` names it
     @property
-    def sort_date(self) -> date | None: ...
+    def sort_date(self) -> Day | None: ...
     @property
     def committee(self) -> Committee | None: ...  # the committee it belongs to (a committee: none)
     @property
@@ -142,7 +143,7 @@ class Meeting:
         return f"{self.committee.url}{self.id}/"
 
     @property
-    def sort_date(self) -> date:
+    def sort_date(self) -> Day:
         return self.date
 
     @property
@@ -203,11 +204,11 @@ class Item:
         return f"{self.meeting.url}{self.number:02d}/"
 
     @property
-    def date(self) -> date:
+    def date(self) -> Day:
         return self.meeting.date
 
     @property
-    def sort_date(self) -> date:
+    def sort_date(self) -> Day:
         return self.meeting.date
 
     @property
@@ -332,7 +333,7 @@ class Document:
         return f"dokument-{self.id}"
 
     @property
-    def sort_date(self) -> date | None:
+    def sort_date(self) -> Day | None:
         if self.date:
             return self.date
         if self.item:

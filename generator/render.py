@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -64,7 +65,8 @@ class Renderer:
     def render(self, page: Page) -> str:
         context = {"page": page, "md": partial(self.markdown, env={})}
         if page.template == "item.html":
-            context.update(self._pager(page.record), related=self.related(page.record))
+            item = cast(Item, page.record)
+            context.update(self._pager(item), related=self.related(item))
         return self.env.get_template(page.template).render(context)
 
     @staticmethod
