@@ -1,7 +1,7 @@
 """The dependency map: which inputs each page is made from, and a signature of them.
 
 A page's signature changes when anything it shows may have changed: the content files of the
-records it shows, what it shows of the records it lists or links (their ``summary``: title,
+records it shows, what it shows of the records it lists or links (``model.SHOWN``: title,
 number, date…, so editing an item's text does not re-render its agenda), the templates it uses
 (with everything they extend, include or import), and what every page depends on — config.yaml,
 UI strings, committee files (names in every breadcrumb, prefixes in every diary-number link), the

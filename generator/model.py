@@ -52,7 +52,7 @@ class Filed(Record, Protocol):
     @property
     def sort_time(self) -> str: ...  # ``HH:MM`` on its sort date, or ""
     @property
-    def list_title(self) -> str: ...  # its title in the open data
+    def data_title(self) -> str: ...  # its title in the open data
 
     def feed_title(self, kind_label: str, language: str) -> str: ...
     def feed_summary(self) -> str: ...
@@ -159,7 +159,7 @@ class Meeting:
         return f"{self.committee.id}/{self.id}"
 
     @property
-    def list_title(self) -> str:
+    def data_title(self) -> str:
         return self.title or f"{self.committee.name} {self.date.isoformat()}"
 
     def heading(self, language: str) -> str:
@@ -228,7 +228,7 @@ class Item:
         return f"{self.meeting.path_id}/{self.number:02d}"
 
     @property
-    def list_title(self) -> str:
+    def data_title(self) -> str:
         return self.title
 
     def heading(self, language: str) -> str:
@@ -304,7 +304,7 @@ class Document:
         return f"{self.item.path_id}/{self.id}" if self.item else f"dokument/{self.id}"
 
     @property
-    def list_title(self) -> str:
+    def data_title(self) -> str:
         return self.title
 
     def heading(self, language: str) -> str:

@@ -46,7 +46,7 @@ def case_record(case: Case) -> dict:
 
 def _reference(record: Filed) -> dict:
     when = record.sort_date
-    return {"type": record.data_type, "id": record.path_id, "title": record.list_title,
+    return {"type": record.data_type, "id": record.path_id, "title": record.data_title,
             "date": when.isoformat() if when else None, "url": record.url}
 
 
