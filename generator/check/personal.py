@@ -73,6 +73,5 @@ def _patterns(config: Config, problems: list[Problem]) -> list[tuple[int, re.Pat
         try:
             compiled.append((index, re.compile(pattern)))
         except (re.error, TypeError) as exc:
-            problems.append(Problem(str(config.root / "config.yaml"), 0, f"personal_data_patterns[{index}]",
-                                    f"expected a regular expression: {exc}"))
+            problems.append(config.problem(f"personal_data_patterns[{index}]", f"expected a regular expression: {exc}"))
     return compiled
