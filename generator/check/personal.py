@@ -26,11 +26,6 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def is_personnummer(text: str) -> bool:
-    match = _CANDIDATE.fullmatch(text.strip())
-    return bool(match) and _valid(match)
-
-
 def _valid(match: re.Match) -> bool:
     yymmdd = match["date"]
     if not luhn_ok(yymmdd + match["tail"]):
