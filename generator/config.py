@@ -65,7 +65,7 @@ class Config:
 
 
 # The type each key must have.
-KEYS = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
+KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
 from generator import frontmatter, schema
 from generator.config import Config
@@ -95,7 +96,7 @@ class Loader:
         values = {k: v for k, v in values.items() if v is not None}
         return None if failed else Record(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
-    def keep(self, record: Record | None) -> bool:
+    def keep(self, record: Record | None) -> TypeGuard[Record]:
         return record is not None and (self.drafts or not record.draft)
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from support import CHROMIUM, FIXTURE, build_into
 
+
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
     """A private, editable copy of the fixture site (config.yaml + content/)."""

@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from support import run_diarium
 from generator.check import html
 from generator.check.personal import find_personal_data
 from generator.config import Config
+from support import run_diarium
 
 ITEM1 = "content/socialnamnden/2012-12-11/01/item.md"
 REPORT = "content/socialnamnden/2012-12-11/02/tjansteskrivelse.md"

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from support import build_into, run_diarium
 from generator.config import Config
 from generator.problems import ContentError
 from generator.redact import Redactor
+from support import build_into, run_diarium
 
 RULES = """redact:
   - Joachim Heimersson

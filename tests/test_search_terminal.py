@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from lunr.builder import Builder
 
-from support import ROOT, run_diarium
 from generator.cli import main
 from generator.search import engine, indexfile, numbers, swedish
 from generator.search.records import published_site, records
+from support import ROOT, run_diarium
 
 GRONDAL = "/socialnamnden/2012-12-11/02/"
 FORMS = ["SN 2012:195", "sn/2012:195", "Dnr SN/2012:195", "2012:195", "SN/2012:195", "diary:SN 2012:195"]

@@ -20,6 +20,7 @@ from generator.check.records import diary_number_warnings, import_warnings
 from generator.check.sources import Sources
 from generator.config import Config
 from generator.console import CONTENT_ERROR, add_site_arguments
+from generator.model import Site
 from generator.problems import ContentError, Problem
 from generator.redact import Redactor
 from generator.render import Page, plan
@@ -76,7 +77,8 @@ def check(content: Path, config: Path, base_url: str | None = None, validate_htm
             report.add(exc.problems)
             report.html_validation = "not run: the build failed"
             return report
-        places = _inspect(report, result, out, Path(content))
+        assert result.site and result.config, "a build that is not incremental returns its model"
+        places = _inspect(report, result, result.site, result.config, out, Path(content))
         report.add(_config_warnings(result.config, result.redactions))
         if validate_html:
             _validate_html(report, out, places)
@@ -85,8 +87,7 @@ def check(content: Path, config: Path, base_url: str | None = None, validate_htm
     return report
 
 
-def _inspect(report: Report, result: BuildResult, out: Path, content: Path) -> Places:
-    site, config = result.site, result.config
+def _inspect(report: Report, result: BuildResult, site: Site, config: Config, out: Path, content: Path) -> Places:
     sources = Sources(site, content, Redactor(config))
     places = Places({page.output: page for page in plan(site, config)}, sources)
     report.pages, report.redactions = result.pages, result.redactions
