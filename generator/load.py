@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
 from generator import frontmatter, schema
 from generator.config import Config
@@ -97,7 +98,7 @@ class Loader:
             return None
         return ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
-    def keep(self, record: ContentFile | None) -> bool:
+    def keep(self, record: ContentFile | None) -> TypeGuard[ContentFile]:
         return record is not None and (self.drafts or not record.draft)
 
 

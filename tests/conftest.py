@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, FIXTURE, ROOT, build_into, run_diarium
+from support import CHROMIUM, FIXTURE, build_into
+
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
@@ -21,14 +22,6 @@ def site_dir(tmp_path: Path) -> Path:
 def built_fixture(tmp_path_factory) -> Path:
     """The fixture site built once per test session (read-only for tests)."""
     return build_into(FIXTURE, tmp_path_factory.mktemp("built") / "site")
-
-
-@pytest.fixture(scope="session")
-def built_content(tmp_path_factory) -> Path:
-    """The repository's own content/ (the imported seeds) built once per session."""
-    out = tmp_path_factory.mktemp("seeds") / "site"
-    run_diarium("build", "--content", ROOT / "content", "--config", ROOT / "config.yaml", "--out", out, "--quiet")
-    return out
 
 
 @pytest.fixture(scope="session")

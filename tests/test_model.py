@@ -3,10 +3,10 @@ about itself, which pages, feeds, data files and page signatures rely on."""
 from pathlib import Path
 
 import pytest
-from support import FIXTURE
 
 from generator.model import Filed, Record, Site
 from generator.search.entries import published_site
+from support import FIXTURE
 
 
 @pytest.fixture(scope="module")
