@@ -18,9 +18,10 @@ from generator.index.sitesearch import index_site
 from generator.link import link_site
 from generator.load import load_site
 from generator.model import Site
+from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import redact_site
-from generator.render import Page, Renderer, plan
+from generator.render import Renderer
 from generator.write import Output
 
 PARALLEL_FROM = 400  # pages; below this, starting worker processes costs more than it saves

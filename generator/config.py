@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from generator.frontmatter import FrontMatterError, parse_mapping
 from generator.problems import ContentError, Problem
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -29,8 +28,20 @@ class Config:
     licence: str = "CC0 1.0"
     licence_url: str = "https://creativecommons.org/publicdomain/zero/1.0/"
     feed_entries: int = 50
-    # Not keys: where the file was, so relative paths resolve against it.
-    root: Path = Path(".")
+    # Not keys: the file it was read from, which problems name, and the line of each key in it
+    # (not compared or shown: moving a key is no change of configuration).
+    path: Path = Path("config.yaml")
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def root(self) -> Path:
+        """The config file's folder: relative paths in it resolve against it."""
+        return self.path.parent
+
+    def problem(self, key: str, message: str, level: str = "error") -> Problem:
+        """A problem with the value of ``key`` (``redact[2]`` is an entry of ``redact``), at its line."""
+        line = self.lines.get(key) or self.lines.get(key.split("[")[0], 0)
+        return Problem(str(self.path), line, key, message, level)
 
     @property
     def base_path(self) -> str:
@@ -53,8 +64,8 @@ class Config:
         return own + [BUNDLED_TEMPLATES]
 
 
-# The type each key must have; later issues add their keys here and to Config.
-KEYS = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
+# The type each key must have.
+KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
 
@@ -65,18 +76,18 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     Returns the config and its warnings; raises ContentError on errors.
     """
     path = Path(path)
-    config = Config(root=path.parent)
+    data, lines = _read(path)
+    config = Config(path=path, lines=lines)
     problems: list[Problem] = []
-    data = _read(path, problems)
     for key, value in data.items():
         if key not in KEYS:
-            problems.append(Problem(str(path), 0, key, "unknown key, ignored", "warning"))
+            problems.append(config.problem(key, "unknown key, ignored", "warning"))
         elif not isinstance(value, KEYS[key]) or isinstance(value, bool):
-            problems.append(Problem(str(path), 0, key, f"expected {_describe(KEYS[key])}, got {value!r}"))
+            problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
             setattr(config, key, value)
     if config.language not in LANGUAGES:
-        problems.append(Problem(str(path), 0, "language", f"expected one of {', '.join(LANGUAGES)}"))
+        problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:
         config.base_url = base_url
     errors = [p for p in problems if p.level == "error"]
@@ -85,17 +96,16 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     return config, problems
 
 
-def _read(path: Path, problems: list[Problem]) -> dict:
+def _read(path: Path) -> tuple[dict, dict[str, int]]:
+    """The keys of the file and their lines; raises ContentError when it is not a YAML mapping."""
     if not path.exists():
-        return {}
+        return {}, {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError([Problem(str(path), mark.line + 1 if mark else 0, "", f"invalid YAML: {exc}")])
-    if not isinstance(data, dict):
-        raise ContentError([Problem(str(path), 1, "", "expected a mapping of keys to values")])
-    return data
+        return parse_mapping(path.read_text(encoding="utf-8"), items=True)
+    except UnicodeDecodeError:
+        raise ContentError([Problem(str(path), 0, "", "expected a UTF-8 text file")]) from None
+    except FrontMatterError as exc:
+        raise ContentError([Problem(str(path), exc.line, "", str(exc))]) from None
 
 
 def _describe(kind) -> str:

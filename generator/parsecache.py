@@ -16,7 +16,7 @@ from pathlib import Path
 @dataclass
 class Entry:
     stamp: tuple  # (mtime_ns, size, kind, diary prefixes): what the parse depended on
-    record: object  # load.Record, or None when the file could not be used
+    record: object  # load.ContentFile, or None when the file could not be used
     problems: list
     digest: str  # of the file's bytes: pages depending on the file change when it does
 

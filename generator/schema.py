@@ -184,7 +184,7 @@ def people(group: str):
 
     def check(value) -> list[Attendee]:
         entries = value if isinstance(value, list) else [value]
-        written = [{k: v for k, v in zip(("name", "party", "role"), parse_person(text(e))) if v}
+        written = [{k: v for k, v in zip(("name", "party", "role"), parse_person(text(e)), strict=True) if v}
                    if isinstance(e, str) else e for e in entries]
         result = []
         for entry in _entries(written, {**keys, "role": (text, False)}, "a person {name: …}"):

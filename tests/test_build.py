@@ -100,12 +100,14 @@ def test_raw_html_is_sanitised(built_fixture):
 
 def test_data_files_have_the_agreed_shape(built_fixture):
     items = json.loads((built_fixture / "data/items.json").read_text(encoding="utf-8"))
-    assert {k: items[1][k] for k in ("committee", "committee_id", "meeting", "number", "title", "diary_numbers", "url")} == {
+    keys = ("committee", "committee_id", "meeting", "number", "title", "diary_numbers", "url")
+    assert {k: items[1][k] for k in keys} == {
         "committee": "Socialnämnden", "committee_id": "socialnamnden", "meeting": "2012-12-11", "number": 2,
         "title": "Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8 (SN 2012:195)",
         "diary_numbers": ["SN 2012:195"], "url": "/socialnamnden/2012-12-11/02/"}
     meetings = json.loads((built_fixture / "data/meetings.json").read_text(encoding="utf-8"))
-    assert {k: meetings[0][k] for k in ("committee", "committee_id", "date", "time", "place", "kind", "url", "item_count")} == {
+    keys = ("committee", "committee_id", "date", "time", "place", "kind", "url", "item_count")
+    assert {k: meetings[0][k] for k in keys} == {
         "committee": "Socialnämnden", "committee_id": "socialnamnden", "date": "2012-12-11", "time": "19:30",
         "place": "Kommunhuset i Tumba plan 2, rum 2", "kind": "kallelse", "url": "/socialnamnden/2012-12-11/",
         "item_count": 3}
@@ -148,7 +150,8 @@ def test_drafts_are_excluded_unless_asked_for(site_dir, tmp_path, built_fixture)
     assert not (built_fixture / "dokument/utkast").exists()
     assert "Hemligt utkast" not in (built_fixture / "dokument/index.html").read_text(encoding="utf-8")
     item = site_dir / "content/socialnamnden/2012-12-11/03/item.md"
-    item.write_text(item.read_text(encoding="utf-8").replace("number: 3\n", "number: 3\ndraft: true\n"), encoding="utf-8")
+    item.write_text(item.read_text(encoding="utf-8").replace("number: 3\n", "number: 3\ndraft: true\n"),
+                    encoding="utf-8")
     out = build_into(site_dir, tmp_path / "published")
     assert not (out / "socialnamnden/2012-12-11/03").exists()
     assert "/03/" not in (out / "socialnamnden/2012-12-11/index.html").read_text(encoding="utf-8")

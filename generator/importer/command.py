@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.config import load_config
+from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
 from generator.importer import write
 from generator.importer.content import File, document_file, meeting_files
 from generator.importer.convert import read_record
@@ -14,27 +15,29 @@ from generator.importer.records import Meeting
 from generator.importer.source import NotARecord
 
 
-def register(subparsers) -> None:
-    from generator.cli import add_site_arguments   # here: generator.cli imports this module
-    parser = subparsers.add_parser(
-        "import", help="convert text extracted from committee records into content files",
-        description="Convert each FILE (text extracted from a PDF record) into content files.")
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Convert each FILE (text extracted from a PDF record) into content files."
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add_site_arguments(parser)
     parser.add_argument("--committee", help="committee id (folder) to import meetings into")
     parser.add_argument("--force", action="store_true", help="overwrite files edited since their import")
     parser.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Errors in the config stop the command (generator.cli reports them); a file that cannot be
+    imported is reported and skipped."""
     config, _ = load_config(args.config)
     failed = 0
     for path in args.files:
         try:
             record = read_record(path, list(config.diary_prefixes))
-        except (NotARecord, OSError) as exc:
+        except NotARecord as exc:
             print(f"{path}: error: {exc}; nothing written", file=sys.stderr)
+            failed += 1
+            continue
+        except OSError as exc:
+            print(f"{path}: error: cannot read it: {os_reason(exc)}; nothing written", file=sys.stderr)
             failed += 1
             continue
         source = path.name
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         for warning in warnings:
             print(f"  warning: {warning}")
         _write(files, args)
-    return 1 if failed else 0
+    return CONTENT_ERROR if failed else 0
 
 
 def _write(files: list[File], args: argparse.Namespace) -> None:

@@ -10,7 +10,6 @@ DATE = {"type": "string", "format": "date"}
 OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
 COUNT = {"type": "integer", "minimum": 0}
 URL = {"type": "string", "description": "site-relative URL, without the site's base path"}
-TEXTS = {"type": "array", "items": TEXT}
 DIARY_NUMBERS = {"type": "array", "items": {"type": "string", "pattern": r"^\S+ \d{4}:\d+$"}}
 
 

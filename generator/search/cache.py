@@ -19,7 +19,7 @@ from lunr.index import Index
 from generator import __version__
 from generator.diary import DiaryScheme
 from generator.search import engine, indexfile
-from generator.search.records import published_site, records
+from generator.search.entries import entries, published_site
 
 FORMAT = 2  # bump when what is indexed, or how, changes
 
@@ -39,7 +39,7 @@ def open_index(content: Path, config_path: Path) -> Searchable:
     if cached:
         return cached
     site, config = published_site(content, config_path)
-    found = records(site, config)
+    found = entries(site, config)
     searchable = Searchable(engine.build_index(found), [r.meta for r in found], site.scheme)
     _write(folder, key, searchable)
     return searchable

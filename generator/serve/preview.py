@@ -20,8 +20,9 @@ from generator.incremental import BuildCache, tree_stamp
 from generator.index import write_indexes
 from generator.load import Loader
 from generator.model import Case, Site
+from generator.pages import Page, latest_meetings, plan
 from generator.problems import ContentError, Problem
-from generator.render import Page, Renderer, latest_meetings, plan
+from generator.render import Renderer
 from generator.serve.inplace import InPlace
 from generator.serve.patch import apply, cases_of, read_meeting
 

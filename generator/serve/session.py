@@ -5,6 +5,7 @@ import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
+from typing import cast
 
 from generator.build import BuildOptions
 from generator.config import BUNDLED_TEMPLATES, load_config
@@ -37,7 +38,7 @@ class Session:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.watcher = Watcher([self.options.content, *self._template_dirs()], [self.options.config])
         self.watcher.start()
-        host, port = self.server.server_address[:2]
+        host, port = cast(tuple[str, int], self.server.server_address[:2])  # an IP socket's: never bytes
         return f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/"
 
     def step(self, timeout: float = IDLE) -> Outcome | None:
