@@ -8,6 +8,7 @@ are deleted. A change with errors changes nothing: the last good pages stay serv
 """
 from __future__ import annotations
 
+import pickle
 import time
 import traceback
 from dataclasses import dataclass, field, replace
@@ -198,18 +199,30 @@ class Preview:
         return f"drafts={self.options.drafts}"
 
     def write_indexes(self) -> set[str]:
-        """Data files, feeds, calendars (whole-site files: written when the editing pauses);
-        those no longer written (the feed of a case that is gone) are deleted. Returns the written."""
-        self.output.written = set()
-        write_indexes(self.site, self.config, self.output)
-        for rel in self.index_files - self.output.written:
-            self.output.remove(rel)
-        self.index_files, self.output.written = self.output.written, None
+        """The whole-site files, written here and now (the Indexer writes them in a child process)."""
+        self.index_files = write_whole_site(self.site, self.config, self.output.final, self.index_files or set())
         return self.index_files
+
+    def index_job(self) -> bytes:
+        """What ``write_whole_site`` needs, pickled: a snapshot that later edits do not change."""
+        return pickle.dumps((self.site, self.config, self.output.final, self.index_files),
+                            protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Remember the pages' signatures, so the next ``diarium serve`` starts quickly."""
         self.cache.save_manifest(len(self.pages), [], {})
+
+
+def write_whole_site(site: Site, config: Config, folder: Path, previous: set[str]) -> set[str]:
+    """Data files, feeds, calendars (whole-site files, written when the editing pauses) into the
+    served ``folder``; those of ``previous`` no longer written (the feed of a case that is gone)
+    are deleted. Returns the files written."""
+    output = InPlace(folder)
+    output.written = set()
+    write_indexes(site, config, output)
+    for rel in previous - output.written:
+        output.remove(rel)
+    return output.written
 
 
 def _subtree(meeting) -> list:
