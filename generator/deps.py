@@ -30,7 +30,8 @@ def inputs(page: Page, site: Site, latest: list[Meeting]) -> list[tuple[str, str
     ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file."""
     record = page.record
     if isinstance(record, Item):
-        return [*_files(record), _file(record.meeting), *map(summary, _neighbours(record))]
+        related = (r for n in record.diary_numbers for r in (*site.cases[n].carriers, *site.cases[n].mentions))
+        return [*_files(record), _file(record.meeting), *map(summary, _neighbours(record)), *map(summary, related)]
     if isinstance(record, Document):
         return [_file(record), *([summary(record.item), _file(record.item.meeting)] if record.item else [])]
     if isinstance(record, Meeting):

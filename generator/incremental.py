@@ -92,10 +92,13 @@ class BuildCache:
     def save(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         """After a build that loaded the whole site: the manifest and the parse cache."""
         self.records.prune()
-        self.records.save(self._records_file())
-        for old in self.folder.glob("records-*.pickle"):
-            if old != self._records_file():
-                old.unlink()
+        try:
+            self.records.save(self._records_file())
+            for old in self.folder.glob("records-*.pickle"):
+                if old != self._records_file():
+                    old.unlink()
+        except OSError:  # a project folder that cannot be written (a read-only checkout): no cache
+            return
         self.save_manifest(pages, warnings, redactions)
 
     def _records_file(self) -> Path:
@@ -106,7 +109,10 @@ class BuildCache:
         manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),
                     "count": pages, "redactions": redactions,
                     "warnings": [[p.path, p.line, p.field, p.message, p.level] for p in warnings]}
-        write_atomic(self.folder / "manifest.json", json.dumps(manifest))
+        try:
+            write_atomic(self.folder / "manifest.json", json.dumps(manifest))
+        except OSError:
+            pass  # no manifest: the next build renders everything
 
 
 def _read_json(path: Path) -> dict:

@@ -133,7 +133,7 @@ def preview(site_dir: Path):
 @pytest.fixture(scope="module")
 def shared_preview(tmp_path_factory):
     site = tmp_path_factory.mktemp("served") / "site-src"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "site", site)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", site, ignore=shutil.ignore_patterns(".diarium-cache"))
     server = Preview(site)
     try:
         yield server
