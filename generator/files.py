@@ -16,10 +16,11 @@ from pathlib import Path
 CACHE = ".diarium-cache"
 
 
-def cache_dir(config: str | Path, name: str) -> Path:
-    """``.diarium-cache/<name>/`` beside config.yaml: the one place for state kept between runs
-    (build manifests, parse cache, search index, preview), wherever content and output are."""
-    return Path(config).resolve().parent / CACHE / name
+def cache_dir(beside: str | Path, name: str) -> Path:
+    """``.diarium-cache/<name>/`` in the folder that holds ``beside``: the one place for state kept
+    between runs. A build's state sits beside its output folder (it describes that folder, and a
+    build can always write there); the preview's and the search index's beside config.yaml."""
+    return Path(beside).resolve().parent / CACHE / name
 
 
 @contextmanager

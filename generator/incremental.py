@@ -1,6 +1,6 @@
 """Incremental ``diarium build``: what the last build into an output folder was made from.
 
-The manifest (``.diarium-cache/build-<output folder name>/`` beside config.yaml) keeps the stamps of every
+The manifest (``.diarium-cache/<output folder>/`` beside the output folder) keeps the stamps of every
 input (content, config, templates, code, options), every page's signature (generator.deps) and
 the size and time of every file the build left in the output. A build whose inputs and output
 are exactly as recorded writes nothing; otherwise only pages whose signature changed are rendered
@@ -27,7 +27,7 @@ class BuildCache:
 
     def __init__(self, options, config, folder: Path | None = None):
         self.out = Path(options.out).resolve()
-        self.folder = folder or cache_dir(options.config, f"build-{self.out.name}")
+        self.folder = folder or cache_dir(self.out, self.out.name)
         self.inputs = {"options": [str(Path(options.content).resolve()), options.base_url, options.drafts,
                                    getattr(options, "search", None)],
                        "config": file_stamp(options.config),
@@ -92,13 +92,10 @@ class BuildCache:
     def save(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         """After a build that loaded the whole site: the manifest and the parse cache."""
         self.records.prune()
-        try:
-            self.records.save(self._records_file())
-            for old in self.folder.glob("records-*.pickle"):
-                if old != self._records_file():
-                    old.unlink()
-        except OSError:  # a project folder that cannot be written (a read-only checkout): no cache
-            return
+        self.records.save(self._records_file())
+        for old in self.folder.glob("records-*.pickle"):
+            if old != self._records_file():
+                old.unlink()
         self.save_manifest(pages, warnings, redactions)
 
     def _records_file(self) -> Path:
@@ -109,10 +106,7 @@ class BuildCache:
         manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),
                     "count": pages, "redactions": redactions,
                     "warnings": [[p.path, p.line, p.field, p.message, p.level] for p in warnings]}
-        try:
-            write_atomic(self.folder / "manifest.json", json.dumps(manifest))
-        except OSError:
-            pass  # no manifest: the next build renders everything
+        write_atomic(self.folder / "manifest.json", json.dumps(manifest))
 
 
 def _read_json(path: Path) -> dict:

@@ -13,7 +13,7 @@ from support import CHROMIUM, FIXTURE, ROOT, build_into, run_diarium
 def site_dir(tmp_path: Path) -> Path:
     """A private, editable copy of the fixture site (config.yaml + content/)."""
     target = tmp_path / "site-src"
-    shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns(".diarium-cache"))  # builds' state
+    shutil.copytree(FIXTURE, target)
     return target
 
 

@@ -39,3 +39,13 @@ def build_into(source: Path, out: Path, *extra: str) -> Path:
     run_diarium("build", "--content", source / "content", "--config", source / "config.yaml",
                 "--out", out, "--quiet", *extra)
     return out
+
+
+def count_safe_starts(monkeypatch) -> list:
+    """A list that gets an entry each time worker processes are started the thread-safe way
+    (generator.build.safe_context) rather than forked."""
+    from generator import build
+    started: list = []
+    real = build.safe_context
+    monkeypatch.setattr(build, "safe_context", lambda: started.append(1) or real())
+    return started

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_diarium
+from support import ROOT, count_safe_starts, run_diarium
 
 MEETING = "socialnamnden/2012-12-11"
 WAIT = 20  # seconds any change may take to show (generous: CI machines are slow)
@@ -133,7 +133,7 @@ def preview(site_dir: Path):
 @pytest.fixture(scope="module")
 def shared_preview(tmp_path_factory):
     site = tmp_path_factory.mktemp("served") / "site-src"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "site", site, ignore=shutil.ignore_patterns(".diarium-cache"))
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site", site)
     server = Preview(site)
     try:
         yield server
@@ -249,15 +249,13 @@ def test_preview_of_a_site_large_enough_for_worker_processes(tmp_path: Path, mon
     """400+ pages: after a config edit the preview renders them all again with worker processes
     while its server and watcher threads run (so started from the fork server, not forked), patches
     an item edit, and writes the whole-site files in a child; all end up as a clean build makes them."""
-    from generator import build as build_module
     from generator.build import PARALLEL_FROM, BuildOptions, build
     from generator.serve.session import Session
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import generate
     content, config = generate(tmp_path / "content", 150), tmp_path / "config.yaml"
     config.write_text("title: Stor kommun\ndiary_prefixes: [SN, KS, VoN, UN]\n", encoding="utf-8")
-    started = []
-    monkeypatch.setattr(build_module, "safe_context", lambda real=build_module.safe_context: started.append(1) or real())
+    started = count_safe_starts(monkeypatch)
     session = Session(content, config, port=0, search=False, log=lambda *args, **kwargs: None)
     url = session.start()
     try:
@@ -267,7 +265,8 @@ def test_preview_of_a_site_large_enough_for_worker_processes(tmp_path: Path, mon
             assert time.monotonic() < deadline, "the config edit was never applied"
         assert not outcome.failed and len(outcome.urls) >= PARALLEL_FROM and started
         item = sorted(content.glob("*/*/01/item.md"))[0]
-        item.write_text(item.read_text(encoding="utf-8").replace('\ntitle: "', '\ntitle: "Ändrad ', 1), encoding="utf-8")
+        text = item.read_text(encoding="utf-8")
+        item.write_text(text.replace('\ntitle: "', '\ntitle: "Ändrad ', 1), encoding="utf-8")
         data = served / "data" / "items.json"
         while not (data.exists() and "Ändrad " in data.read_text(encoding="utf-8")):
             assert time.monotonic() < deadline, "the edit never reached the data files"
