@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import build_into, count_safe_starts, run_diarium
 
 from generator.problems import ContentError
-from support import build_into, count_safe_starts, run_diarium
 
 ITEM2 = "socialnamnden/2012-12-11/02/index.html"
 
@@ -144,8 +144,9 @@ def _threads(threaded: bool):
 
 @pytest.mark.parametrize("threaded", [False, True], ids=["forked", "fork-server"])
 def test_parallel_rendering_gives_the_same_site(tmp_path, built_fixture, monkeypatch, threaded):
-    from generator import build as build_module
     from support import FIXTURE
+
+    from generator import build as build_module
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
     started = count_safe_starts(monkeypatch)
     with _threads(threaded):

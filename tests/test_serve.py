@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from support import ROOT, count_safe_starts, run_diarium
 
 MEETING = "socialnamnden/2012-12-11"
@@ -264,7 +263,7 @@ def test_preview_of_a_site_large_enough_for_worker_processes(tmp_path: Path, mon
         while not ((outcome := session.step(0.1)) and outcome.everything):
             assert time.monotonic() < deadline, "the config edit was never applied"
         assert not outcome.failed and len(outcome.urls) >= PARALLEL_FROM and started
-        item = sorted(content.glob("*/*/01/item.md"))[0]
+        item = min(content.glob("*/*/01/item.md"))
         text = item.read_text(encoding="utf-8")
         item.write_text(text.replace('\ntitle: "', '\ntitle: "Ändrad ', 1), encoding="utf-8")
         data = served / "data" / "items.json"

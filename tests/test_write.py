@@ -81,10 +81,9 @@ def test_without_exchange_a_kill_between_the_renames_is_repaired(tmp_path, monke
         real_rename(a, b)
 
     monkeypatch.setattr(write.os, "rename", rename)
-    with pytest.raises(KeyboardInterrupt):
-        with Output(final) as output:
-            output.write("index.html", "new")
-            output.commit()
+    with pytest.raises(KeyboardInterrupt), Output(final) as output:
+        output.write("index.html", "new")
+        output.commit()
     monkeypatch.setattr(write.os, "rename", real_rename)
     assert not final.exists()
     dead = _dead_pid()

@@ -16,7 +16,7 @@ from generator.importer.source import NotARecord
 
 
 def register(subparsers) -> None:
-    from generator.cli import add_site_arguments   # here: generator.cli imports this module
+    from generator.cli import add_site_arguments  # here: generator.cli imports this module
     parser = subparsers.add_parser(
         "import", help="convert text extracted from committee records into content files",
         description="Convert each FILE (text extracted from a PDF record) into content files.")
