@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import build_into, count_safe_starts, run_diarium
 
 from generator.problems import ContentError
+from support import build_into, count_safe_starts, run_diarium
 
 ITEM2 = "socialnamnden/2012-12-11/02/index.html"
 

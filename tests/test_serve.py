@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, count_safe_starts, run_diarium
 
 MEETING = "socialnamnden/2012-12-11"
