@@ -47,8 +47,8 @@ class Output:
         On Linux the two folders trade places in one atomic rename (renameat2 RENAME_EXCHANGE):
         ``final`` exists at every moment and holds either the whole old site or the whole new one.
         Elsewhere (or on a file system without it) it takes two renames, and between them —
-        microseconds, or for good if the process is killed there — ``final`` does not exist; the
-        old site is then still complete in ``.<name>.old-<pid>`` (docs/publishing.md).
+        microseconds — ``final`` does not exist. A kill right there leaves the old site complete in
+        ``.<name>.old-<pid>``, and the next build puts it back (remove_stale; docs/publishing.md).
         """
         old = self.final.parent / f".{self.final.name}.old-{os.getpid()}"
         if self.final.exists() and exchange(self.tmp, self.final):
@@ -66,7 +66,7 @@ def exchange(a: Path, b: Path) -> bool:
         return False
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # a C library without renameat2 (glibc < 2.28, musl < 1.2.?)
+    except (OSError, AttributeError):  # a C library without renameat2 (glibc before 2.28)
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
     return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
