@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, meta
 
+from generator.files import tree_stamp
 from generator.model import Meeting, Site, own_file
 from generator.pages import Page
 from generator.parsecache import ParseCache
@@ -97,9 +98,8 @@ class Signer:
 def code_stamp() -> str:
     """diarium's own code as this process loaded it: a new version may render anything differently.
     (The preview's code decides when pages are rendered, not what they say.)"""
-    stats = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in CODE.rglob("*.py")
-                   if "serve" not in p.relative_to(CODE).parts)
-    return _digest(map(repr, stats))
+    stamp = tree_stamp(CODE)
+    return _digest(repr(kv) for kv in sorted(stamp.items()) if kv[0].endswith(".py") and not kv[0].startswith("serve/"))
 
 
 def _digest(parts) -> str:
