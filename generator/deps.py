@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, meta
 
 from generator.files import tree_stamp
-from generator.model import Meeting, Site, own_file
+from generator.model import Meeting, Site, own_file, shown
 from generator.pages import Page
 from generator.parsecache import ParseCache
 from generator.render import Renderer
@@ -31,7 +31,7 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
     ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file.
     ``case_index`` is every case number, for the case index."""
     if page.record is not None:
-        return page.record.inputs()
+        return page.record.inputs() + _backlinks(page, site)
     if page.template == "home.html":
         return [(m.source.path, str(len(m.items))) for m in latest]
     if page.template == "cases.html":
@@ -41,6 +41,14 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
     if page.template in CONTENT_FREE:
         return []
     return [("*", "")]  # a listing this module does not know: it depends on everything
+
+
+def _backlinks(page: Page, site: Site) -> list[tuple[str, str]]:
+    """An item page also lists the other records of its cases ("I samma ärende", Renderer.related)."""
+    if page.template != "item.html":
+        return []
+    cases = (site.cases[n] for n in page.record.diary_numbers)
+    return [shown(r) for case in cases for r in (*case.carriers, *case.mentions)]
 
 
 class Signer:
