@@ -260,7 +260,7 @@ def test_preview_of_a_site_large_enough_for_worker_processes(tmp_path: Path, mon
     session = Session(content, config, port=0, search=False, log=lambda *args, **kwargs: None)
     url = session.start()
     try:
-        served, deadline = session.options.out, time.monotonic() + 3 * WAIT  # for the three steps
+        served, deadline = session.options.out, time.monotonic() + 6 * WAIT  # three steps, on a loaded machine
         config.write_text(config.read_text(encoding="utf-8").replace("Stor kommun", "Större kommun"), encoding="utf-8")
         while not ((outcome := session.step(0.1)) and outcome.everything):
             assert time.monotonic() < deadline, "the config edit was never applied"
