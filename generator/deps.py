@@ -15,7 +15,8 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, meta
 
-from generator.model import Meeting, Site, own_file
+from generator.files import tree_stamp
+from generator.model import Meeting, Site, own_file, shown
 from generator.pages import Page
 from generator.parsecache import ParseCache
 from generator.render import Renderer
@@ -30,7 +31,7 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
     ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file.
     ``case_index`` is every case number, for the case index."""
     if page.record is not None:
-        return page.record.inputs()
+        return page.record.inputs() + _backlinks(page, site)
     if page.template == "home.html":
         return [(m.source.path, f"{len(m.items)} {m.kind}") for m in latest]
     if page.template == "cases.html":
@@ -40,6 +41,15 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
     if page.template in CONTENT_FREE:
         return []
     return [("*", "")]  # a listing this module does not know: it depends on everything
+
+
+def _backlinks(page: Page, site: Site) -> list[tuple[str, str]]:
+    """An item or paragraph page also lists the other records of its cases ("I samma ärende",
+    Renderer.related)."""
+    if page.template not in ("item.html", "paragraph.html"):
+        return []
+    cases = (site.cases[n] for n in page.record.diary_numbers)
+    return [shown(r) for case in cases for r in (*case.carriers, *case.mentions)]
 
 
 class Signer:
@@ -97,9 +107,8 @@ class Signer:
 def code_stamp() -> str:
     """diarium's own code as this process loaded it: a new version may render anything differently.
     (The preview's code decides when pages are rendered, not what they say.)"""
-    stats = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in CODE.rglob("*.py")
-                   if "serve" not in p.relative_to(CODE).parts)
-    return _digest(map(repr, stats))
+    stamp = tree_stamp(CODE)
+    return _digest(repr(kv) for kv in sorted(stamp.items()) if kv[0].endswith(".py") and not kv[0].startswith("serve/"))
 
 
 def _digest(parts) -> str:

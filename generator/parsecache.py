@@ -12,6 +12,8 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.files import replacing
+
 
 @dataclass
 class Entry:
@@ -67,9 +69,6 @@ class ParseCache:
     def save(self, path: Path) -> None:
         if not self.dirty:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
+        with replacing(path) as tmp, open(tmp, "wb") as f:
             pickle.dump(self.entries, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
         self.dirty = False

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
+from generator.files import write_atomic
 from generator.importer import write
 from generator.importer.content import File, document_file, meeting_files
 from generator.importer.convert import read_record
@@ -69,7 +70,7 @@ def _write(files: list[File], args: argparse.Namespace) -> None:
         elif state == "edited":
             print(f"  skipped {file.path}: edited since its import (--force overwrites it)")
         if state in ("new", "update", "forced") and not args.dry_run:
-            write.write_atomic(file.path, text)
+            write_atomic(file.path, text)
         counts[state] += 1
     written = counts["new"] + counts["update"] + counts["forced"]
     verb = "would write" if args.dry_run else "wrote"

@@ -9,7 +9,7 @@ from typing import cast
 
 from generator.build import BuildOptions
 from generator.config import BUNDLED_TEMPLATES, load_config
-from generator.incremental import CACHE
+from generator.files import cache_dir
 from generator.problems import ContentError
 from generator.serve.indexer import Indexer
 from generator.serve.preview import Outcome, Preview
@@ -22,7 +22,7 @@ IDLE = 0.3  # seconds after the last rebuild before whole-site files (data, feed
 class Session:
     def __init__(self, content: Path, config: Path, drafts: bool = True, host: str = "127.0.0.1", port: int = 8000,
                  search: bool = True, log=None):
-        state = Path(config).resolve().parent / CACHE / "preview"
+        state = cache_dir(config, "preview")
         self.options = BuildOptions(content=Path(content), out=state / "site", config=Path(config), base_url="/",
                                     drafts=drafts, search=search)
         self.preview = Preview(self.options, state)
