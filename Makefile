@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test install install-test clean bench kungsbacka
+.PHONY: site test lint install install-test clean bench kungsbacka
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ site: install
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+# ruff (pycodestyle, pyflakes, bugbear, isort) and mypy, both configured in pyproject.toml.
+lint: install-test
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
 
 bench: install-test
 	$(BIN)/python benchmarks/build_bench.py --items 10000

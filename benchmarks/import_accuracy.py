@@ -24,20 +24,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.config import Config
-from generator.importer import (
-    attendance,
-    convert,
-    layout,
-    minutes,
-    notice,
-    paragraphs,
-    votes,
-    write,
-)
-from generator.importer.command import import_one
-from generator.importer.extracted import Minutes, Notice
-from generator.importer.source import plain, read_lines
+from generator.config import Config  # noqa: E402
+from generator.files import write_atomic  # noqa: E402
+from generator.importer import attendance, convert, layout, minutes, notice, paragraphs, votes, write  # noqa: E402
+from generator.importer.command import import_one  # noqa: E402
+from generator.importer.extracted import Minutes, Notice  # noqa: E402
+from generator.importer.source import plain, read_lines  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 # The forms of the diary-number schemes (docs/importing.md), to configure a site per folder.
@@ -201,7 +193,7 @@ def measure(path: Path, config: Config, built: bool = False) -> dict:
         try:
             record, files, warnings = import_one(path, root, config)
             for file in files:
-                write.write_atomic(file.path, write.render(file.meta, file.body))
+                write_atomic(file.path, write.render(file.meta, file.body))
         except Exception:  # noqa: BLE001 - a crash is a result here, counted and shown
             return {"record": path.name, "crash": traceback.format_exc(limit=3)}
         written = read_files(root)

@@ -12,7 +12,7 @@ import re
 from generator.config import Config
 from generator.diary import DiaryScheme
 from generator.minutes import tie_items
-from generator.model import Case, Document, Site
+from generator.model import Case, Document, Filed, Item, Paragraph, Site
 
 _WORD = re.compile(r"\w+")
 
@@ -24,7 +24,8 @@ def link_site(site: Site, config: Config) -> Site:
     for paragraph in site.paragraphs:
         texts = [paragraph.title, paragraph.decision, paragraph.summary, paragraph.process, paragraph.body]
         _enter(site, paragraph, paragraph.diary_numbers, texts, scheme)
-    for record in [*site.items, *site.paragraphs]:
+    carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
+    for record in carriers:
         for document in record.documents:
             document.has_page = _needs_page(document, config)
             _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)
@@ -61,6 +62,6 @@ def _needs_page(document: Document, config: Config) -> bool:
     return document.kind == "bilaga" and len(_WORD.findall(document.body)) > config.long_document_words
 
 
-def chronological(record):
-    when = getattr(record, "sort_date", None) or getattr(record, "date", None)
+def chronological(record: Filed):
+    when = record.sort_date
     return (when is None, when.toordinal() if when else 0, record.url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Meeting, Minutes, Paragraph
+from generator.model import Document, Item, Meeting, Minutes, Paragraph
 from generator.people import person_key
 
 # Decision-makers: only they vote and reserve (*reservation*) against a decision.
@@ -27,16 +27,14 @@ def paragraph_warnings(paragraph: Paragraph) -> list[tuple[str, str]]:
     found = []
     for index, vote in enumerate(paragraph.votes):
         if vote.totals and vote.ballots and vote.result != vote.counted:
-            found.append(("votes", f"[{index}].totals: the minutes state {_counts(vote.result)}, "
-                                   f"the ballots give {_counts(vote.counted)}"))
-    attendance = paragraph.minutes.attendance
-    if attendance.members:
+            found.append(("votes", (f"[{index}].totals: the minutes state {_counts(vote.result)}, "
+                                    f"the ballots give {_counts(vote.counted)}")))
+    if paragraph.minutes.attendance.members:
         present = present_at(paragraph.minutes, paragraph.number)
-        for field, groups in (("reservations", paragraph.reservations), ("votes", paragraph.votes)):
-            names = [n for g in groups for n in (g.by if field == "reservations" else [b.name for b in g.ballots])]
-            for name in names:
-                if person_key(name) not in present:
-                    found.append((field, f"{name} is not among the members present at § {paragraph.number}"))
+        named = [("reservations", n) for r in paragraph.reservations for n in r.by]
+        named += [("votes", b.name) for v in paragraph.votes for b in v.ballots]
+        found += [(field, f"{name} is not among the members present at § {paragraph.number}")
+                  for field, name in named if person_key(name) not in present]
     return found
 
 
@@ -59,15 +57,15 @@ def tie_items(meeting: Meeting) -> None:
     explicit += [(i, p) for p in paragraphs.values() for i in meeting.items if p.item_number == i.number]
     by_number = {n: p for p in reversed(list(paragraphs.values())) for n in p.diary_numbers}
     by_title = {normalised(p.title): p for p in reversed(list(paragraphs.values()))}
-    for item, paragraph in explicit:
-        if paragraph is not None and item.paragraph is None and paragraph.number in free:
-            _tie(item, free.pop(paragraph.number))
+    for item, found in explicit:
+        if found is not None and item.paragraph is None and found.number in free:
+            _tie(item, free.pop(found.number))
     for match in (lambda i: next((by_number[n] for n in i.diary_numbers if n in by_number), None),
                   lambda i: by_title.get(normalised(i.title))):
         for item in meeting.items:
-            paragraph = match(item) if item.paragraph is None else None
-            if paragraph is not None and paragraph.number in free:
-                _tie(item, free.pop(paragraph.number))
+            found = match(item) if item.paragraph is None else None
+            if found is not None and found.number in free:
+                _tie(item, free.pop(found.number))
 
 
 def _tie(item, paragraph: Paragraph) -> None:
@@ -80,3 +78,13 @@ _NOT_WORD = re.compile(r"[\W_]+")
 def normalised(title: str) -> str:
     """A title as compared between notice and minutes: case, punctuation and spacing ignored."""
     return _NOT_WORD.sub(" ", title.casefold()).strip()
+
+
+def record_kind(record) -> str | None:
+    """Whether a record belongs to a notice (kallelse) or to minutes (protokoll), for search
+    filters; None for a stand-alone document."""
+    if isinstance(record, Document):
+        record = record.item
+    if isinstance(record, (Meeting, Minutes)):
+        return record.kind
+    return "protokoll" if isinstance(record, Paragraph) else "kallelse" if isinstance(record, Item) else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import BuildOptions, build
 
 MEETING = "socialnamnden/2012-12-11"
@@ -148,3 +150,76 @@ def test_preview_patches_match_a_clean_build(site_dir: Path, tmp_path: Path):
     check(meeting / "02")
     _edit(meeting / "meeting.md", "date: 2012-12-11", "date: 2012-12-12")
     check(meeting / "meeting.md")
+
+
+def _own_templates(site: Path) -> Path:
+    """A site template folder (config ``templates``), holding a copy of the Swedish UI strings."""
+    own = site / "own-templates"
+    (own / "i18n").mkdir(parents=True)
+    shutil.copyfile(Path(__file__).resolve().parent.parent / "templates" / "i18n" / "sv.yaml", own / "i18n" / "sv.yaml")
+    _edit(site / "config.yaml", "title:", "templates: own-templates\ntitle:")
+    return own
+
+
+@pytest.mark.parametrize("change", ["config", "committee", "strings", "document", "draft on", "draft off"])
+def test_whole_site_edits_give_a_clean_build(site_dir: Path, tmp_path: Path, change: str):
+    """Edits that do not belong to one meeting: the pages they show on are rendered again (the
+    page named with each) and the output is that of a clean build."""
+    content, own = site_dir / "content", _own_templates(site_dir)
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    edits = {
+        "config": (site_dir / "config.yaml", "title: Testkommunens nämnder", "title: Testkommunens organ",
+                   f"{MEETING}/02/index.html"),
+        "committee": (content / "socialnamnden" / "committee.md", "name: Socialnämnden", "name: Sociala nämnden",
+                      f"{MEETING}/index.html"),
+        "strings": (own / "i18n" / "sv.yaml", "skip_to_content: Hoppa till innehållet",
+                    "skip_to_content: Gå direkt till innehållet", "index.html"),
+        "document": (content / "documents" / "budgetplan-2013.md", "## Inledning", "## Inledning och syfte",
+                     "dokument/budgetplan-2013/index.html"),
+        "draft on": (content / "documents" / "budgetplan-2013.md", "date: 2012-11-28", "draft: true\ndate: 2012-11-28",
+                     "dokument/index.html"),
+        "draft off": (content / "documents" / "utkast.md", "draft: true", "draft: false", "dokument/utkast/index.html"),
+    }
+    path, old, new, page = edits[change]
+    _edit(path, old, new)
+    assert page in _rendered(site_dir, out)
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_minutes_edits_render_the_pages_that_show_them(minutes_dir: Path, tmp_path: Path):
+    meeting = "byggnadsnamnden/2025-02-03"
+    out = tmp_path / "site"
+    build(_options(minutes_dir, out))
+    folder = minutes_dir / "content" / meeting
+    _edit(folder / "paragraf-10" / "paragraph.md", "antar detaljplanen", "antar den ändrade detaljplanen")
+    assert _rendered(minutes_dir, out) == {
+        f"{meeting}/index.html",  # the whole minutes
+        f"{meeting}/paragraf-10/index.html", f"{meeting}/01/index.html",  # the paragraph, the item it decided
+    }
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+    _edit(folder / "protokoll.md", "date: 2025-02-07", "date: 2025-02-10")  # adjustment: in every status line
+    assert {f"{meeting}/paragraf-{n}/index.html" for n in range(10, 15)} <= _rendered(minutes_dir, out)
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+    _edit(folder / "02" / "item.md", "title: Taxa för bygglov 2025", "title: Taxa för bygglov")  # no longer tied
+    assert f"{meeting}/paragraf-11/index.html" in _rendered(minutes_dir, out)
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+    (folder / "protokoll.md").unlink()  # back to a notice only
+    shutil.rmtree(folder / "paragraf-12")
+    build(_options(minutes_dir, out))
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+
+
+def test_preview_patches_minutes_like_a_clean_build(minutes_dir: Path, tmp_path: Path):
+    from generator.serve.preview import Preview
+    out = tmp_path / "preview"
+    preview = Preview(_options(minutes_dir, out, drafts=True, base_url="/"), tmp_path / "state")
+    assert not preview.rebuild().failed
+    folder = minutes_dir / "content" / "byggnadsnamnden/2025-02-03"
+    _edit(folder / "paragraf-10" / "paragraph.md", "[BN 2025:1]", "[BN 2025:9]")
+    assert not preview.rebuild({(folder / "paragraf-10" / "paragraph.md").resolve()}).failed
+    preview.write_indexes()
+    clean = tmp_path / "clean"
+    build(_options(minutes_dir, clean, drafts=True, base_url="/", incremental=False))
+    assert sorted(_inodes(out)) == sorted(_inodes(clean))
+    assert [r for r in _inodes(out) if (out / r).read_bytes() != (clean / r).read_bytes()] == []

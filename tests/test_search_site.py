@@ -35,20 +35,22 @@ def test_index_covers_every_record_page_and_nothing_else(built_fixture):
 def test_filters_and_metadata_of_an_item(built_fixture):
     page = fragments(built_fixture)["/socialnamnden/2012-12-11/02/"]
     assert page["filters"] == {"committee": ["socialnamnden"], "year": ["2012"], "type": ["item", "tjansteskrivelse"],
-                               "dnr": ["SN 2012:195"]}
+                               "dnr": ["SN 2012:195"], "kind": ["kallelse"]}
     assert page["meta"] == {"title": "2. Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8 (SN 2012:195)",
                             "date": "2012-12-11", "committee": "Socialnämnden", "dnr": "SN 2012:195", "type": "item"}
     attachment = fragments(built_fixture)["/socialnamnden/2012-12-11/02/bilaga-1/"]
     assert attachment["filters"]["type"] == ["bilaga"]
     document = fragments(built_fixture)["/dokument/budgetplan-2013/"]
-    assert document["filters"] == {"type": ["dokument"], "year": ["2012"]}
+    assert document["filters"] == {"type": ["dokument"], "year": ["2012"]}  # neither notice nor minutes
     filter_names = {f for p in fragments(built_fixture).values() for f in p["filters"]}
-    assert filter_names == {"committee", "year", "type", "dnr"}
+    assert filter_names == {"committee", "year", "type", "dnr", "kind"}
+    assert fragments(built_fixture)["/vard-och-omsorgsnamnden/2013-01-15/"]["filters"]["kind"] == ["protokoll"]
 
 
 def test_dates_of_the_pages_by_year_replace_pagefinds_sort(built_fixture):
     pages = fragments(built_fixture)
-    years = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (built_fixture / "pagefind/dates").glob("*.json")}
+    years = {p.stem: json.loads(p.read_text(encoding="utf-8"))
+             for p in (built_fixture / "pagefind/dates").glob("*.json")}
     assert sorted(years) == ["2012", "2013"]
     listed = {page_id: day for dates in years.values() for day, ids in dates.items() for page_id in ids}
     # every indexed page with a date, under its date and year; the document dated by its own date
@@ -89,7 +91,8 @@ def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
         page = soup(built_fixture, url)
         bodies = page.find_all(attrs={"data-pagefind-body": True})
         assert len(bodies) == 1 and bodies[0].name == "article"
-        assert not bodies[0].find_parent(["nav", "header", "footer"]) and not bodies[0].find(["nav", "header", "footer"])
+        landmarks = ["nav", "header", "footer"]
+        assert not bodies[0].find_parent(landmarks) and not bodies[0].find(landmarks)
         assert bodies[0].find("h1").get("data-pagefind-weight") == "10"
         assert page.find("html")["lang"] == "sv"
     item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
@@ -105,7 +108,7 @@ def test_search_page_is_accessible_and_self_contained(built_fixture):
     form = page.find("form", id="sok")
     for control in form.find_all(["input", "select"]):
         assert page.find("label", attrs={"for": control["id"]}), control["id"]
-    assert {s["name"] for s in form.find_all("select")} == {"committee", "year", "type", "sort"}
+    assert {s["name"] for s in form.find_all("select")} == {"committee", "year", "type", "kind", "sort"}
     assert form.find("input", attrs={"name": "q"})
     status = page.find(id="sok-status")
     assert status["aria-live"] == "polite" and status["role"] == "status"

@@ -9,16 +9,7 @@ from generator.importer import attachments, clean, labels, report
 from generator.importer.extracted import Document, Item, Span
 from generator.importer.markdown_body import to_markdown
 from generator.importer.segment import Block, normal_title
-from generator.importer.source import (
-    blank,
-    date_line,
-    find,
-    is_page_break,
-    label,
-    paragraph_start,
-    plain,
-    title_text,
-)
+from generator.importer.source import blank, date_line, find, is_page_break, label, paragraph_start, plain, title_text
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;)]\s*$")
 REPORT_HEADER_LINES = 14     # non-empty lines from a report's first line to its proposal

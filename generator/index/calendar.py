@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from generator.config import Config
-from generator.index.clock import local_time
+from generator.headmeta import calendar_url
+from generator.index.localtime import local_time
 from generator.model import Meeting, Site
-from generator.pagemeta import calendar_url
-from generator.render import load_strings
+from generator.strings import load_strings
 from generator.write import Output
 
 
@@ -58,5 +58,6 @@ def _event(meeting: Meeting, config: Config, word: str) -> Event:
     if meeting.place:
         event.add("location", meeting.place)
     event.add("url", config.absolute_url(meeting.url))
-    event.add("description", "\n".join(f"{i.number}. {i.title}" for i in meeting.items))
+    paragraphs = [p.heading() for p in meeting.minutes.paragraphs] if meeting.minutes else []
+    event.add("description", "\n".join([f"{i.number}. {i.title}" for i in meeting.items] + paragraphs))
     return event

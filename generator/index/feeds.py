@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287) of new meetings and items: the whole site, each committee, each case.
+"""Atom feeds (RFC 4287) of new meetings, items and paragraphs of minutes: the whole site, each
+committee, each case.
 
 Written by hand with ElementTree so the bytes depend on the content alone: every timestamp is a
 record's own date (and meeting time), never the clock, and unchanged content gives unchanged feeds.
@@ -11,11 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.config import Config
-from generator.index.clock import local_time
-from generator.model import Document, Item, Meeting, Site
-from generator.pagemeta import feed_url
-from generator.render import load_strings
-from generator.text import long_date
+from generator.headmeta import feed_url
+from generator.index.localtime import local_time
+from generator.model import Filed, Meeting, Site
+from generator.strings import load_strings
 from generator.write import Output
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -50,21 +50,15 @@ class Entries:
         self.config, self.strings = config, load_strings(config)
 
     def meeting(self, meeting: Meeting) -> list[Entry]:
-        return [self.record(meeting)] + [self.record(item) for item in meeting.items]
+        paragraphs = meeting.minutes.paragraphs if meeting.minutes else []
+        return [self.record(meeting)] + [self.record(r) for r in [*meeting.items, *paragraphs]]
 
-    def record(self, record: Meeting | Item | Document) -> Entry:
-        if isinstance(record, Meeting):
-            title = (f"{record.committee.name}, {long_date(record.date, self.config.language)}: "
-                     f"{self.strings['kind_' + record.kind]}")
-            summary = "\n".join([record.place] + [f"{i.number}. {i.title}" for i in record.items])
-            return Entry(local_time(record.date, record.time), title, record.url, summary)
-        if isinstance(record, Item):
-            title = f"{record.committee.name} {record.date.isoformat()}: {record.number}. {record.title}"
-            when = local_time(record.date, record.meeting.time)
-            return Entry(when, title, record.url, record.proposal or record.summary or record.body)
-        title = f"{self.strings['kind_' + record.kind]}: {record.title}"
-        when = local_time(record.sort_date) if record.sort_date else datetime.fromisoformat(EPOCH)
-        return Entry(when, title, record.url, record.body)
+    def record(self, record: Filed) -> Entry:
+        label = self.strings.get(f"kind_{record.kind}", "")
+        title = record.feed_title(label, self.config.language)
+        day = record.sort_date
+        when = local_time(day, record.sort_time) if day else datetime.fromisoformat(EPOCH)
+        return Entry(when, title, record.url, record.feed_summary())
 
 
 def _write(output: Output, config: Config, record, title: str, entries: list[Entry]) -> None:

@@ -10,7 +10,6 @@ DATE = {"type": "string", "format": "date"}
 OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
 COUNT = {"type": "integer", "minimum": 0}
 URL = {"type": "string", "description": "site-relative URL, without the site's base path"}
-TEXTS = {"type": "array", "items": TEXT}
 DIARY_NUMBERS = {"type": "array", "items": {"type": "string", "pattern": r"^\S+ \d{4}:\d+$"}}
 
 
@@ -44,9 +43,30 @@ CASE = {"diary_number": DIARY_NUMBERS["items"], "url": URL,
         "carriers": {"type": "array", "items": REFERENCE, "description": "records filed under the number"},
         "mentions": {"type": "array", "items": REFERENCE, "description": "records whose text mentions it"}}
 
+PARTY = {"type": "string", "description": "party abbreviation as the minutes give it, or empty"}
+
+VOTE = {"id": {**TEXT, "description": "stable: the paragraph's id and the vote's number"},
+        "committee_id": TEXT, "meeting_id": TEXT, "date": DATE,
+        "paragraph": {"type": "integer", "minimum": 0}, "paragraph_title": TEXT, "url": URL,
+        "yes_means": TEXT, "no_means": TEXT, "yes": COUNT, "no": COUNT, "abstain": COUNT, "outcome": TEXT,
+        "ballots": {"type": "array", "description": "each member's vote (CSV: 'Name (P): ja' joined by '; ')",
+                    "items": {"type": "object", "required": ["name", "party", "vote"], "additionalProperties": False,
+                              "properties": {"name": TEXT, "party": PARTY,
+                                             "vote": {"enum": ["ja", "nej", "avstår"]}}}}}
+
+ATTENDANCE = {"committee_id": TEXT, "meeting_id": TEXT, "date": DATE, "url": URL,
+              "group": {"enum": ["members", "serving_deputies", "deputies", "officials", "others"]},
+              "name": TEXT, "party": PARTY, "role": {**TEXT, "description": "role of a member, title of an official"},
+              "replaces": {**TEXT, "description": "whom a serving deputy replaces"},
+              "paragraphs": {**TEXT, "description": "the paragraphs attended, when not all"},
+              "left_after": {"type": ["integer", "null"], "description": "left the meeting after this paragraph"},
+              "arrived_at": {"type": ["integer", "null"], "description": "joined the meeting at this paragraph"}}
+
 SCHEMAS = {
     "meetings.schema.json": _records("Meetings", MEETING),
     "items.schema.json": _records("Agenda items", ITEM),
     "documents.schema.json": _records("Documents", DOCUMENT),
     "cases.schema.json": _records("Cases by diary number", CASE),
+    "votes.schema.json": _records("Roll-call votes of the minutes", VOTE),
+    "attendance.schema.json": _records("Attendance of the meetings with minutes", ATTENDANCE),
 }

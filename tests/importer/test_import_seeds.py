@@ -4,13 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from importer_support import (
-    ANNEX_004,
-    MEETING_000,
-    MEETING_001,
-    PLAN_003,
-    visible_words,
-)
+
+from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003, visible_words
 
 # (number, agenda title, diary numbers) per meeting; the agenda is the authority.
 ITEMS_000 = [
@@ -86,7 +81,7 @@ def test_items_of_each_meeting(imported, day, expected, documents):
         found = [(d["kind"], d["title"]) for d in item["documents"]]
         want = documents.get(item["number"], [])
         assert [k for k, _ in found] == [k for k, _ in want], item["number"]
-        for (_, title), (_, start) in zip(found, want):
+        for (_, title), (_, start) in zip(found, want, strict=True):
             assert title.startswith(start), (item["number"], title)
 
 

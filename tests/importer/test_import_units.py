@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from importer_support import MEETING_000
 
 from generator.diary import DiaryScheme
 from generator.importer import clean, tables
@@ -15,6 +14,7 @@ from generator.importer.extracted import Notice
 from generator.importer.markdown_body import to_markdown
 from generator.importer.seed_notice import split_title
 from generator.importer.source import NotARecord
+from importer_support import MEETING_000
 
 RECORD = """
 

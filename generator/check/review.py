@@ -7,7 +7,6 @@ from generator.check.sources import Sources
 from generator.diary import DiaryScheme
 from generator.model import Site
 from generator.problems import Problem
-from generator.redact import records
 
 DOUBTFUL = {"placeholder": "a placeholder, not a diary number", "malformed": "a malformed diary number"}
 
@@ -23,7 +22,7 @@ def diary_number_warnings(sources: Sources, scheme: DiaryScheme) -> list[Problem
 
 def import_warnings(site: Site, sources: Sources) -> list[Problem]:
     problems = []
-    for record in records(site):
+    for record in site.content_records():
         for warning in getattr(record, "warnings", []):
             line = sources.line_of(record.source.path, warning[:40])
             problems.append(Problem(record.source.path, line, "import.warnings", f"published as is: {warning}",

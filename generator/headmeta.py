@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from generator.catalogue import DATA_FILES
 from generator.config import Config
-from generator.model import Case, Committee, Document, Item, Meeting
+from generator.datafiles import DATA_FILES
+from generator.model import Case, Committee, Record
 
 DESCRIPTION_CHARS = 200
 _MARKUP = re.compile(r"[#*_>`|\[\]]+|\s+")
@@ -23,22 +23,16 @@ def calendar_url(committee: Committee | None = None) -> str:
     return f"{committee.url if committee else '/'}kalender.ics"
 
 
-def feeds_of(record, committee: Committee | None) -> list[tuple[str, object]]:
+def feeds_of(record: Record | None) -> list[tuple[str, object]]:
     """(URL, owner) of each feed a page links: its case's or committee's, then the site's."""
-    own = record if isinstance(record, (Case, Committee)) else committee
+    own = record.feed_owner if record else None
     return ([(feed_url(own), own)] if own else []) + [(feed_url(), None)]
 
 
-def description_of(record, config: Config) -> str:
+def description_of(record: Record | None, config: Config) -> str:
     """A plain-text line or two about the record for link previews (Open Graph)."""
-    texts = {Committee: lambda c: c.description or c.body,
-             Meeting: lambda m: " ".join(f"{i.number}. {i.title}." for i in m.items) or m.body,
-             Item: lambda i: i.summary or i.proposal or i.body,
-             Document: lambda d: d.body}
-    get = next((f for kind, f in texts.items() if isinstance(record, kind)), None)
-    text = _MARKUP.sub(" ", get(record) if get else "").strip() or config.title
+    text = _MARKUP.sub(" ", record.description_text() if record else "").strip() or config.title
     return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + " …"
-
 
 
 def template_globals(config: Config) -> dict:
