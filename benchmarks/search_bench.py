@@ -130,9 +130,9 @@ def bench_lunr(root: Path, runs: int, query: str) -> dict:
 def _index_build_seconds(root: Path) -> float:
     """engine.build_index alone (the content already loaded and linked)."""
     from generator.search import engine
-    from generator.search.records import published_site, records
+    from generator.search.entries import entries, published_site
     site, config = published_site(root / "content", root / "config.yaml")
-    found = records(site, config)
+    found = entries(site, config)
     started = time.perf_counter()
     engine.build_index(found)
     return time.perf_counter() - started

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +21,10 @@ from generator.link import derive, link_site
 from generator.noticeboard import build_date
 from generator.load import load_site
 from generator.model import Site
+from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import redact_site
-from generator.render import Page, Renderer, plan
+from generator.render import Renderer
 from generator.write import Output
 
 PARALLEL_FROM = 400  # pages; below this, starting worker processes costs more than it saves
@@ -89,9 +92,7 @@ def render_pages(renderer: Renderer, pages: list[Page], output: Output, jobs: in
     chunks = [range(i, min(i + 50, len(pages))) for i in range(0, len(pages), 50)]
     done = 0
     if jobs > 1 and len(pages) >= PARALLEL_FROM:
-        global _JOB
-        _JOB = (renderer, pages, output)  # inherited by the forked workers, never pickled
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with _workers(renderer, pages, output, jobs) as pool:
             for count in pool.imap_unordered(_render_chunk, chunks):
                 done += count
                 progress and progress(done, len(pages))
@@ -101,10 +102,40 @@ def render_pages(renderer: Renderer, pages: list[Page], output: Output, jobs: in
         progress and progress(done, len(pages))
 
 
-_JOB: tuple | None = None
+_JOB: tuple | None = None  # (renderer, pages, output) in a worker
+
+
+def _workers(renderer: Renderer, pages: list[Page], output, jobs: int):
+    """Worker processes that render ``pages``. Forking is quickest (the workers inherit the loaded
+    site), but a fork of a process running other threads (the preview's server and watcher) may
+    copy a lock one of them holds and hang; there the workers start clean (safe_context) and get
+    the site, pickled once."""
+    global _JOB
+    if threading.active_count() == 1:
+        _JOB = (renderer, pages, output)  # inherited by the forked workers, never pickled
+        return multiprocessing.get_context("fork").Pool(jobs)
+    job = pickle.dumps((renderer.site, renderer.config, pages, output), protocol=pickle.HIGHEST_PROTOCOL)
+    return safe_context().Pool(jobs, initializer=_adopt, initargs=(job,))
+
+
+def safe_context():
+    """Processes started from a clean fork server (spawned where there is none): safe in a process
+    with threads; the server has diarium imported already, so they start quickly."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.build", "generator.serve.indexer"])
+    return context
+
+
+def _adopt(job: bytes) -> None:
+    global _JOB
+    site, config, pages, output = pickle.loads(job)
+    _JOB = (Renderer(site, config), pages, output)
 
 
 def _render_chunk(chunk: range) -> int:
+    assert _JOB is not None
     return _render_range(*_JOB, chunk)
 
 

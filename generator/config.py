@@ -1,12 +1,13 @@
 """Site configuration (``config.yaml``): defaults, validation and derived values."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from generator.diary import SCHEMES
+from generator.frontmatter import FrontMatterError, parse_mapping
 from generator.problems import ContentError, Problem
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -21,6 +22,7 @@ class Config:
     base_url: str = "/"
     language: str = "sv"
     diary_prefixes: list = field(default_factory=lambda: ["SN", "KS", "KF"])
+    diary_scheme: str | dict = "colon"   # colon (SN 2012:195), dash (KS-2024-00544) or {pattern: regex}
     templates: str | None = None
     long_document_words: int = 400
     latest_meetings: int = 10
@@ -31,8 +33,20 @@ class Config:
     feed_entries: int = 50
     notice_board: dict = field(default_factory=dict)  # {storage: where minutes are kept} (förvaringsplats)
     people: bool = True  # a page for each elected person the minutes name (/ledamot/)
-    # Not keys: where the file was, so relative paths resolve against it.
-    root: Path = Path(".")
+    # Not keys: the file it was read from, which problems name, and the line of each key in it
+    # (not compared or shown: moving a key is no change of configuration).
+    path: Path = Path("config.yaml")
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def root(self) -> Path:
+        """The config file's folder: relative paths in it resolve against it."""
+        return self.path.parent
+
+    def problem(self, key: str, message: str, level: str = "error") -> Problem:
+        """A problem with the value of ``key`` (``redact[2]`` is an entry of ``redact``), at its line."""
+        line = self.lines.get(key) or self.lines.get(key.split("[")[0], 0)
+        return Problem(str(self.path), line, key, message, level)
 
     @property
     def base_path(self) -> str:
@@ -55,8 +69,9 @@ class Config:
         return own + [BUNDLED_TEMPLATES]
 
 
-# The type each key must have; later issues add their keys here and to Config.
-KEYS = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
+# The type each key must have.
+KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
+        "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
         "notice_board": dict, "people": bool}
@@ -70,19 +85,20 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     Returns the config and its warnings; raises ContentError on errors.
     """
     path = Path(path)
-    config = Config(root=path.parent)
+    data, lines = _read(path)
+    config = Config(path=path, lines=lines)
     problems: list[Problem] = []
-    data = _read(path, problems)
     for key, value in data.items():
         if key not in KEYS:
-            problems.append(Problem(str(path), 0, key, "unknown key, ignored", "warning"))
+            problems.append(config.problem(key, "unknown key, ignored", "warning"))
         elif not isinstance(value, KEYS[key]) or isinstance(value, bool) != (KEYS[key] is bool):
-            problems.append(Problem(str(path), 0, key, f"expected {_describe(KEYS[key])}, got {value!r}"))
+            problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
-            problems += _subkey_problems(path, key, value)
+            problems += _subkey_problems(config, key, value)
             setattr(config, key, value)
+    problems += _check_scheme(config, config.diary_scheme)
     if config.language not in LANGUAGES:
-        problems.append(Problem(str(path), 0, "language", f"expected one of {', '.join(LANGUAGES)}"))
+        problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:
         config.base_url = base_url
     errors = [p for p in problems if p.level == "error"]
@@ -91,27 +107,42 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     return config, problems
 
 
-def _read(path: Path, problems: list[Problem]) -> dict:
-    if not path.exists():
-        return {}
+def _check_scheme(config: Config, scheme: str | dict) -> list[Problem]:
+    """``diary_scheme``: a named scheme, or a regex with ``year`` and ``seq`` groups."""
+    if isinstance(scheme, str):
+        ok = scheme in SCHEMES
+        return [] if ok else [config.problem("diary_scheme", f"expected one of {', '.join(SCHEMES)} "
+                                             "or {pattern: REGEX}")]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError([Problem(str(path), mark.line + 1 if mark else 0, "", f"invalid YAML: {exc}")])
-    if not isinstance(data, dict):
-        raise ContentError([Problem(str(path), 1, "", "expected a mapping of keys to values")])
-    return data
+        groups = re.compile(str(scheme.get("pattern", ""))).groupindex
+    except re.error as exc:
+        return [config.problem("diary_scheme", f"expected a regular expression in pattern: {exc}")]
+    if set(scheme) != {"pattern"} or not {"year", "seq"} <= set(groups):
+        return [config.problem("diary_scheme",
+                               "expected a mapping {pattern: REGEX} with named groups year and seq (and prefix)")]
+    return []
 
 
-def _subkey_problems(path: Path, key: str, value) -> list[Problem]:
+def _read(path: Path) -> tuple[dict, dict[str, int]]:
+    """The keys of the file and their lines; raises ContentError when it is not a YAML mapping."""
+    if not path.exists():
+        return {}, {}
+    try:
+        return parse_mapping(path.read_text(encoding="utf-8"), items=True)
+    except UnicodeDecodeError:
+        raise ContentError([Problem(str(path), 0, "", "expected a UTF-8 text file")]) from None
+    except FrontMatterError as exc:
+        raise ContentError([Problem(str(path), exc.line, "", str(exc))]) from None
+
+
+def _subkey_problems(config: Config, key: str, value) -> list[Problem]:
     problems = []
     for sub, sub_value in value.items() if key in SUBKEYS else ():
         kind = SUBKEYS[key].get(sub)
         if kind is None:
-            problems.append(Problem(str(path), 0, f"{key}.{sub}", "unknown key, ignored", "warning"))
+            problems.append(config.problem(f"{key}.{sub}", "unknown key, ignored", "warning"))
         elif not isinstance(sub_value, kind):
-            problems.append(Problem(str(path), 0, f"{key}.{sub}", f"expected {_describe(kind)}, got {sub_value!r}"))
+            problems.append(config.problem(f"{key}.{sub}", f"expected {_describe(kind)}, got {sub_value!r}"))
     return problems
 
 

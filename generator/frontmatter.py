@@ -24,8 +24,9 @@ class FrontMatterError(ValueError):
         super().__init__(message)
 
 
-def parse_mapping(text: str, first_line: int = 1) -> tuple[dict, dict]:
-    """Parse a YAML mapping; returns it and the line of each top-level key."""
+def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[dict, dict]:
+    """Parse a YAML mapping; returns it and the line of each top-level key, and with ``items`` also
+    of each entry of a top-level list, as ``key[0]``, ``key[1]``…"""
     try:
         loader = _Loader(text)
         try:
@@ -42,6 +43,9 @@ def parse_mapping(text: str, first_line: int = 1) -> tuple[dict, dict]:
     if not isinstance(data, dict):
         raise FrontMatterError(first_line, "expected a mapping of keys to values")
     lines = {k.value: first_line + k.start_mark.line for k, _ in node.value}
+    if items:
+        lines |= {f"{k.value}[{i}]": first_line + entry.start_mark.line
+                  for k, v in node.value if isinstance(v, yaml.SequenceNode) for i, entry in enumerate(v.value)}
     return data, lines
 
 

@@ -16,33 +16,11 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.deps import code_stamp
+from generator.files import cache_dir, file_stamp, tree_stamp, write_atomic
 from generator.noticeboard import build_date
 from generator.parsecache import ParseCache
 from generator.problems import Problem
 from generator.write import Output
-
-CACHE = ".diarium-cache"
-
-
-def tree_stamp(folder: Path) -> dict[str, list]:
-    """Every file under ``folder`` with its modification time and size (folders as ``[]``)."""
-    found: dict[str, list] = {}
-    stack = [(Path(folder), "")]
-    while stack:
-        path, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(path))
-        except OSError:
-            continue
-        for entry in entries:
-            rel = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                found[rel + "/"] = []
-                stack.append((Path(entry.path), rel + "/"))
-            else:
-                stat = entry.stat()
-                found[rel] = [stat.st_mtime_ns, stat.st_size]
-    return found
 
 
 class BuildCache:
@@ -50,11 +28,11 @@ class BuildCache:
 
     def __init__(self, options, config, folder: Path | None = None):
         self.out = Path(options.out).resolve()
-        self.folder = folder or self.out.parent / CACHE / self.out.name
+        self.folder = folder or cache_dir(self.out, self.out.name)
         self.inputs = {"options": [str(Path(options.content).resolve()), options.base_url, options.drafts,
                                    getattr(options, "search", None),
                                    build_date(options.today, os.environ).isoformat()],
-                       "config": _file_stamp(options.config),
+                       "config": file_stamp(options.config),
                        "code": code_stamp(),
                        "templates": [tree_stamp(d) for d in config.template_dirs()],
                        "content": tree_stamp(options.content)}
@@ -78,7 +56,26 @@ class BuildCache:
         old, output = self.manifest.get("pages", {}), self.manifest.get("output", {})
         self.signatures = {p.output: signer.sign(p) for p in pages}
         return [p for p in pages if old.get(p.output) != self.signatures[p.output]
-                or output.get(p.output) != _file_stamp(self.out / p.output)]
+                or output.get(p.output) != file_stamp(self.out / p.output)]
+
+    def carry_over(self, previous: BuildCache) -> None:
+        """Go on from ``previous``, kept in memory by a long-running preview: its parse cache and
+        the signatures of the pages written since, which are newer than any saved manifest."""
+        self.__dict__["records"] = previous.records
+        self.manifest = {"pages": dict(previous.signatures), "output": tree_stamp(self.out)}
+
+    def changed(self, pages, signer) -> dict[str, str]:
+        """The new signatures of those of ``pages`` whose signature changed; record them with
+        ``written`` once they are written."""
+        signatures = {p.output: signer.sign(p) for p in pages}
+        return {rel: s for rel, s in signatures.items() if self.signatures.get(rel) != s}
+
+    def written(self, signatures: dict[str, str]) -> None:
+        self.signatures.update(signatures)
+
+    def forget(self, page: str) -> None:
+        """A page that no longer exists."""
+        self.signatures.pop(page, None)
 
     def seed(self, output: Output, pages, stale) -> None:
         """Hard-link the unchanged pages of the old output into the new one (never written to:
@@ -108,21 +105,10 @@ class BuildCache:
         return self.folder / f"records-{code_stamp()[:16]}.pickle"
 
     def save_manifest(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),
                     "count": pages, "redactions": redactions,
                     "warnings": [[p.path, p.line, p.field, p.message, p.level] for p in warnings]}
-        tmp = self.folder / "manifest.tmp"
-        tmp.write_text(json.dumps(manifest), encoding="utf-8")
-        os.replace(tmp, self.folder / "manifest.json")
-
-
-def _file_stamp(path) -> list | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_mtime_ns, stat.st_size]
+        write_atomic(self.folder / "manifest.json", json.dumps(manifest))
 
 
 def _read_json(path: Path) -> dict:

@@ -14,7 +14,7 @@ from generator import noticeboard, people
 from generator.config import Config
 from generator.diary import DiaryScheme
 from generator.minutes import tie_items
-from generator.model import Case, Document, Item, Paragraph, Site
+from generator.model import Case, Document, Filed, Item, Paragraph, Site
 
 _WORD = re.compile(r"\w+")
 
@@ -71,6 +71,6 @@ def _needs_page(document: Document, config: Config) -> bool:
     return document.kind == "bilaga" and len(_WORD.findall(document.body)) > config.long_document_words
 
 
-def chronological(record):
-    when = getattr(record, "sort_date", None) or getattr(record, "date", None)
+def chronological(record: Filed):
+    when = record.sort_date
     return (when is None, when.toordinal() if when else 0, record.url)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
 from generator import frontmatter, schema
 from generator.config import Config
@@ -26,7 +27,7 @@ PARAGRAPH_DIR = "paragraf-"  # + the § number
 
 
 @dataclass
-class Record:
+class ContentFile:
     """A content file read and checked against the schema of its record type."""
 
     path: Path
@@ -54,7 +55,7 @@ class Loader:
         self.content, self.config, self.drafts = content, config, drafts
         self.cache = cache  # a generator.parsecache.ParseCache: unchanged files are not parsed again
         self.problems: list[Problem] = []
-        self.scheme = DiaryScheme(config.diary_prefixes)
+        self.scheme = DiaryScheme(config.diary_prefixes, config.diary_scheme)
 
     def problem(self, path: Path, line: int, field: str, message: str, level: str = "error"):
         self.problems.append(Problem(self.rel(path), line, field, message, level))
@@ -66,10 +67,10 @@ class Loader:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, kind: str) -> Record | None:
+    def read(self, path: Path, kind: str) -> ContentFile | None:
         return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
 
-    def parse(self, path: Path, kind: str) -> Record | None:
+    def parse(self, path: Path, kind: str) -> ContentFile | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""
         try:
             parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
@@ -98,9 +99,11 @@ class Loader:
                 self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
-        return None if failed else Record(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
+        if failed:
+            return None
+        return ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
-    def keep(self, record: Record | None) -> bool:
+    def keep(self, record: ContentFile | None) -> TypeGuard[ContentFile]:
         return record is not None and (self.drafts or not record.draft)
 
 
@@ -142,7 +145,7 @@ def _committee(loader: Loader, folder: Path) -> tuple[Committee | None, bool]:
     v = record.values
     if v["prefix"].upper() not in loader.scheme.canonical:
         # A committee's own prefix is always a known prefix of the site.
-        loader.scheme = DiaryScheme([*loader.scheme.canonical.values(), v["prefix"]])
+        loader.scheme = loader.scheme.with_prefixes([v["prefix"]])
     return Committee(id=folder.name, name=v["name"], prefix=v["prefix"], source=record.source(),
                      organisation=v.get("organisation", ""), description=v.get("description", ""),
                      body=record.body, draft=record.draft), True
@@ -248,7 +251,8 @@ def _paragraphs(loader: Loader, minutes: Minutes, folder: Path) -> list[Paragrap
 
 def _items(loader: Loader, meeting: Meeting, folder: Path) -> list[Item]:
     items: dict[int, Item] = {}
-    for item_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_", PARAGRAPH_DIR))):
+    hidden = (".", "_", PARAGRAPH_DIR)  # paragraph folders are the minutes'
+    for item_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(hidden)):
         path = item_dir / "item.md"
         if not path.exists():
             loader.problem(item_dir, 0, "", "expected an item.md in every item folder")
@@ -311,7 +315,7 @@ def _standalone(loader: Loader, folder: Path, committees: dict) -> list[Document
                 loader.problem(path, record.lines["committee"], "committee",
                                f"expected the id of a committee folder ({', '.join(sorted(committees))})")
                 continue
-        documents.append(Document(id=path.stem, kind="dokument", committee=committee, source=record.source(),
+        documents.append(Document(id=path.stem, kind="dokument", publisher=committee, source=record.source(),
                                   body=record.body, warnings=record.warnings, draft=record.draft,
                                   **{k: v[k] for k in v if k not in schema.COMMON}))
     return sorted(documents, key=lambda d: (d.sort_date is None, d.sort_date or 0, sort_key(d.title)))

@@ -2,17 +2,70 @@
 
 Modelled on how Swedish committees work and on OParl 1.1 (Meeting, AgendaItem, Paper, File).
 URLs are site-relative (no base path); templates add the base path.
+
+Every record type satisfies ``Record``, so pages, feeds, data and signatures ask a record what it
+is instead of testing its type; a new record type implements the protocol and nothing else changes.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from datetime import date as Day  # for annotations inside classes whose field is named date
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from generator.diary import DiaryNumber, DiaryScheme
 from generator.text import long_date
 
-Day = date  # the type, for classes whose own `date` property hides the name
+# What other pages show of a record that they list or link (agenda, pager, case timeline).
+SHOWN = ("url", "number", "title", "kind", "draft", "date", "sort_date", "year", "time", "diary_numbers")
+
+
+class Record(Protocol):
+    """What every published record tells the pages, feeds, data files and page signatures."""
+
+    @property
+    def noun(self) -> str: ...  # UI-string key naming it in a list of records (``kind_<noun>`` or ``<noun>``)
+    @property
+    def url(self) -> str: ...  # site-relative
+    @property
+    def kind(self) -> str: ...  # the UI string ``kind_<kind>`` names it
+    @property
+    def sort_date(self) -> Day | None: ...
+    @property
+    def committee(self) -> Committee | None: ...  # the committee it belongs to (a committee: none)
+    @property
+    def feed_owner(self) -> Committee | Case | None: ...  # whose Atom feed its page links
+
+    def heading(self, language: str) -> str: ...  # its title in a list of records
+    def description_text(self) -> str: ...  # raw text for a link preview (Open Graph)
+    def inputs(self) -> list[tuple[str, str]]: ...  # what its page is made from, see generator.deps
+
+
+class Filed(Record, Protocol):
+    """A record a case holds (meeting, item, paragraph, document): it has a feed entry and an ID in the open data."""
+
+    data_type: ClassVar[str]  # its type in the open data
+
+    @property
+    def path_id(self) -> str: ...  # stable, from its content folder and file names
+    @property
+    def sort_time(self) -> str: ...  # ``HH:MM`` on its sort date, or ""
+    @property
+    def data_title(self) -> str: ...  # its title in the open data
+
+    def feed_title(self, kind_label: str, language: str) -> str: ...
+    def feed_summary(self) -> str: ...
+
+
+def shown(record: Record) -> tuple[str, str]:
+    """What other pages show of ``record``, as a page input: no file, only these values."""
+    return "", repr([getattr(record, name, None) for name in SHOWN])
+
+
+def own_file(record) -> tuple[str, str]:
+    """The whole content file of ``record``, as a page input."""
+    return record.source.path, ""
 
 if TYPE_CHECKING:
     from generator.noticeboard import NoticeBoard
@@ -41,9 +94,27 @@ class Committee:
     draft: bool = False
     meetings: list[Meeting] = field(default_factory=list)
 
+    noun: ClassVar[str] = "committee"
+    kind: ClassVar[str] = "committee"
+    sort_date: ClassVar[None] = None
+    committee: ClassVar[None] = None
+
     @property
     def url(self) -> str:
         return f"/{self.id}/"
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self
+
+    def heading(self, language: str) -> str:
+        return self.name
+
+    def description_text(self) -> str:
+        return self.description or self.body
+
+    def inputs(self) -> list[tuple[str, str]]:
+        return [own_file(m) for m in self.meetings] + [("", m.kind) for m in self.meetings]
 
 
 @dataclass(eq=False)
@@ -68,6 +139,9 @@ class Meeting:
     items: list[Item] = field(default_factory=list)
     minutes: Minutes | None = None
 
+    noun: ClassVar[str] = "meeting"
+    data_type: ClassVar[str] = "meeting"
+
     @property
     def url(self) -> str:
         return f"{self.committee.url}{self.id}/"
@@ -87,8 +161,44 @@ class Meeting:
         return found
 
     @property
-    def heading(self) -> str:
+    def sort_date(self) -> Day:
+        return self.date
+
+    @property
+    def sort_time(self) -> str:
+        return self.time
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self.committee
+
+    @property
+    def path_id(self) -> str:
+        return f"{self.committee.id}/{self.id}"
+
+    @property
+    def data_title(self) -> str:
         return self.title or f"{self.committee.name} {self.date.isoformat()}"
+
+    def heading(self, language: str) -> str:
+        return f"{self.committee.name}, {long_date(self.date, language)}"
+
+    def description_text(self) -> str:
+        return " ".join(f"{i.number}. {i.title}." for i in self.items) \
+            or (self.minutes.description_text() if self.minutes else self.body)
+
+    def inputs(self) -> list[tuple[str, str]]:
+        # The whole minutes are shown: their header, every paragraph and its documents' titles.
+        minutes = [own_file(self.minutes), *(f for p in self.minutes.paragraphs for f in p.files())] \
+            if self.minutes else []
+        return [own_file(self), *map(shown, self.items), *minutes]
+
+    def feed_title(self, kind_label: str, language: str) -> str:
+        return f"{self.committee.name}, {long_date(self.date, language)}: {kind_label}"
+
+    def feed_summary(self) -> str:
+        paragraphs = [p.heading() for p in self.minutes.paragraphs] if self.minutes else []
+        return "\n".join([self.place] + [f"{i.number}. {i.title}" for i in self.items] + paragraphs)
 
 
 @dataclass(eq=False)
@@ -112,22 +222,70 @@ class Item:
     warnings: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
 
+    noun: ClassVar[str] = "item"
+    kind: ClassVar[str] = "item"
+    data_type: ClassVar[str] = "item"
+
     @property
     def url(self) -> str:
         return f"{self.meeting.url}{self.number:02d}/"
 
     @property
-    def date(self) -> date:
+    def date(self) -> Day:
         return self.meeting.date
+
+    @property
+    def sort_date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def sort_time(self) -> str:
+        return self.meeting.time
 
     @property
     def committee(self) -> Committee:
         return self.meeting.committee
 
     @property
+    def feed_owner(self) -> Committee:
+        return self.committee
+
+    @property
+    def path_id(self) -> str:
+        return f"{self.meeting.path_id}/{self.number:02d}"
+
+    @property
+    def data_title(self) -> str:
+        return self.title
+
+    def heading(self, language: str) -> str:
+        return f"{self.number}. {self.title}"
+
+    def description_text(self) -> str:
+        return self.summary or self.proposal or self.body
+
+    def inputs(self) -> list[tuple[str, str]]:
+        decided = [own_file(self.paragraph), own_file(self.meeting.minutes)] \
+            if self.paragraph and self.meeting.minutes else []
+        return [*self.files(), own_file(self.meeting), *map(shown, self.neighbours()), *decided]
+
+    def files(self) -> list[tuple[str, str]]:
+        return [own_file(self), *map(own_file, self.documents)]
+
+    @property
     def siblings(self) -> list:
         """The agenda it is on, for the pager."""
         return self.meeting.items
+
+    def neighbours(self) -> list[Item]:
+        """The previous and next items of the agenda (the page links them by title)."""
+        return _neighbours(self, self.siblings)
+
+    def feed_title(self, kind_label: str, language: str) -> str:
+        return f"{self.committee.name} {self.date.isoformat()}: {self.number}. {self.title}"
+
+    def feed_summary(self) -> str:
+        return self.proposal or self.summary or self.body
 
     @property
     def report(self) -> Document | None:
@@ -154,11 +312,49 @@ class Document:
     signatures: list[dict] = field(default_factory=list)
     distribution: list[str] = field(default_factory=list)
     organisation: str = ""
-    committee: Committee | None = None
+    publisher: Committee | None = None  # a stand-alone document's committee (an item's is the item's)
     body: str = ""
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
     has_page: bool = True  # set by link: short attachments are shown only on their item's page
+
+    data_type: ClassVar[str] = "document"
+    sort_time: ClassVar[str] = ""
+
+    @property
+    def noun(self) -> str:
+        return self.kind
+
+    @property
+    def committee(self) -> Committee | None:
+        return self.item.committee if self.item else self.publisher
+
+    @property
+    def feed_owner(self) -> Committee | None:
+        return self.committee
+
+    @property
+    def path_id(self) -> str:
+        return f"{self.item.path_id}/{self.id}" if self.item else f"dokument/{self.id}"
+
+    @property
+    def data_title(self) -> str:
+        return self.title
+
+    def heading(self, language: str) -> str:
+        return self.title
+
+    def description_text(self) -> str:
+        return self.body
+
+    def inputs(self) -> list[tuple[str, str]]:
+        return [own_file(self), *([shown(self.item), own_file(self.item.meeting)] if self.item else [])]
+
+    def feed_title(self, kind_label: str, language: str) -> str:
+        return f"{kind_label}: {self.title}"
+
+    def feed_summary(self) -> str:
+        return self.body
 
     @property
     def url(self) -> str:
@@ -171,7 +367,7 @@ class Document:
         return f"dokument-{self.id}"
 
     @property
-    def sort_date(self) -> date | None:
+    def sort_date(self) -> Day | None:
         if self.date:
             return self.date
         if self.item:
@@ -184,12 +380,30 @@ class Case:
     """A case (*ärende*) identified by a diary number: everything filed under or mentioning it."""
 
     number: DiaryNumber
-    carriers: list = field(default_factory=list)  # items, paragraphs and documents that carry the number
-    mentions: list = field(default_factory=list)  # records whose text only mentions it
+    carriers: list[Filed] = field(default_factory=list)  # items, paragraphs and documents that carry the number
+    mentions: list[Filed] = field(default_factory=list)  # records whose text only mentions it
+
+    noun: ClassVar[str] = "case"
+    kind: ClassVar[str] = "case"
+    sort_date: ClassVar[None] = None
+    committee: ClassVar[None] = None
 
     @property
     def url(self) -> str:
         return f"/arende/{self.number.slug}/"
+
+    @property
+    def feed_owner(self) -> Case:
+        return self
+
+    def heading(self, language: str) -> str:
+        return str(self.number)
+
+    def description_text(self) -> str:
+        return ""
+
+    def inputs(self) -> list[tuple[str, str]]:
+        return [shown(r) for r in (*self.carriers, *self.mentions)]
 
 
 @dataclass
@@ -214,6 +428,21 @@ class Site:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return [p for m in self.meetings if m.minutes for p in m.minutes.paragraphs]
+
+    def content_records(self) -> Iterator[Committee | Meeting | Item | Minutes | Paragraph | Document]:
+        """Every record read from a content file: committees, meetings, items, minutes, paragraphs,
+        their documents, stand-alone documents (cases are derived, not read)."""
+        for committee in self.committees:
+            yield committee
+            for meeting in committee.meetings:
+                yield meeting
+                yield from meeting.records()
+        yield from self.documents
+
+
+def _neighbours(record, siblings: list) -> list:
+    at = siblings.index(record)
+    return [s for s in siblings[max(at - 1, 0):at + 2] if s is not record]
 
 
 @dataclass
@@ -254,7 +483,7 @@ class Attendance:
     others: list[Attendee] = field(default_factory=list)  # övriga, personalföreträdare
     changes: list[AttendanceChange] = field(default_factory=list)
 
-    GROUPS = ("members", "serving_deputies", "deputies", "officials", "others")
+    GROUPS: ClassVar[tuple[str, ...]] = ("members", "serving_deputies", "deputies", "officials", "others")
 
     def groups(self) -> list[tuple[str, list[Attendee]]]:
         """(group, people) of the groups with anyone in them, in the minutes' order."""
@@ -363,7 +592,8 @@ class Minutes:
     warnings: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 
-    kind = "protokoll"
+    noun: ClassVar[str] = "protokoll"
+    kind: ClassVar[str] = "protokoll"
 
     @property
     def url(self) -> str:
@@ -372,6 +602,10 @@ class Minutes:
     @property
     def committee(self) -> Committee:
         return self.meeting.committee
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self.committee
 
     @property
     def date(self) -> Day:
@@ -394,6 +628,9 @@ class Minutes:
 
     def description_text(self) -> str:
         return " ".join(f"§ {p.number} {p.title}." for p in self.paragraphs) or self.body
+
+    def inputs(self) -> list[tuple[str, str]]:
+        return self.meeting.inputs()  # shown on the meeting's page
 
     def parts(self) -> list:
         """Its nested records (people, signatures), for steps that visit every text."""
@@ -431,7 +668,9 @@ class Paragraph:
     documents: list[Document] = field(default_factory=list)
     item: Item | None = None  # the notice's agenda item it decided, set by link
 
-    kind = "paragraph"
+    noun: ClassVar[str] = "paragraph"
+    kind: ClassVar[str] = "paragraph"
+    data_type: ClassVar[str] = "paragraph"
 
     @property
     def meeting(self) -> Meeting:
@@ -450,13 +689,46 @@ class Paragraph:
         return self.meeting.date
 
     @property
+    def sort_time(self) -> str:
+        return self.meeting.time
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self.committee
+
+    @property
     def url(self) -> str:
         return f"{self.meeting.url}paragraf-{self.number}/"
+
+    @property
+    def path_id(self) -> str:
+        return f"{self.meeting.path_id}/paragraf-{self.number}"
+
+    @property
+    def data_title(self) -> str:
+        return self.heading()
 
     @property
     def siblings(self) -> list:
         """The minutes' paragraphs, for the pager."""
         return self.minutes.paragraphs
+
+    def neighbours(self) -> list[Paragraph]:
+        """The previous and next paragraphs (the page links them by title)."""
+        return _neighbours(self, self.siblings)
+
+    def files(self) -> list[tuple[str, str]]:
+        return [own_file(self), *map(own_file, self.documents)]
+
+    def inputs(self) -> list[tuple[str, str]]:
+        tied = [shown(self.item)] if self.item else []
+        return [*self.files(), own_file(self.meeting), own_file(self.minutes), *map(shown, self.neighbours()), *tied]
+
+    def feed_title(self, kind_label: str, language: str) -> str:
+        return f"{self.committee.name} {self.date.isoformat()}: {self.heading(language)}"
+
+    def feed_summary(self) -> str:
+        return self.description_text()
 
     @property
     def anchor(self) -> str:

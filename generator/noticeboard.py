@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import ClassVar
 
 from generator.config import Config
-from generator.index.clock import STOCKHOLM
-from generator.model import Committee, Meeting, Minutes, Site, Source
+from generator.index.localtime import STOCKHOLM
+from generator.model import Committee, Meeting, Minutes, Site, Source, own_file, shown
 from generator.problems import ContentError, Problem
 from generator.text import long_date
 
@@ -131,7 +132,9 @@ class Notice:
     storage: str
     current: bool = True  # still on the board on the build date
 
-    kind = "anslag"
+    noun: ClassVar[str] = "anslag"
+    kind: ClassVar[str] = "anslag"
+    feed_owner: ClassVar[None] = None  # its page links the board's feed itself
 
     @property
     def meeting(self) -> Meeting:
@@ -180,6 +183,11 @@ class Notice:
         paragraphs = f"{self.paragraphs} · " if self.paragraphs else ""
         return f"{paragraphs}{self.posted.isoformat()} – {self.deadline.isoformat()} · {self.storage}"
 
+    def inputs(self) -> list[tuple[str, str]]:
+        """Its dates and storage come from the minutes and the meeting; whether it is still up, from
+        the build date."""
+        return [own_file(self.minutes), own_file(self.meeting), ("", str(self.current))]
+
 
 @dataclass(eq=False)
 class NoticeBoard:
@@ -190,9 +198,11 @@ class NoticeBoard:
     notices: list[Notice] = field(default_factory=list)
     upcoming: list[Meeting] = field(default_factory=list)
 
-    url = BOARD_URL
-    kind = "anslagstavla"
-    committee = None
+    url: ClassVar[str] = BOARD_URL
+    noun: ClassVar[str] = "anslagstavla"
+    kind: ClassVar[str] = "anslagstavla"
+    committee: ClassVar[None] = None
+    feed_owner: ClassVar[None] = None  # its page links its own feed
 
     @property
     def sort_date(self) -> date:
@@ -211,6 +221,11 @@ class NoticeBoard:
 
     def description_text(self) -> str:
         return "\n".join(n.description_text() for n in self.current)
+
+    def inputs(self) -> list[tuple[str, str]]:
+        """The build date (it is shown), the notices' files and what it shows of upcoming meetings."""
+        files = [f for n in self.notices for f in (own_file(n.minutes), own_file(n.meeting))]
+        return [("", self.today.isoformat()), *files, *map(shown, self.upcoming)]
 
 
 def board(site: Site, config: Config, today: date) -> NoticeBoard:

@@ -12,11 +12,13 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.files import replacing
+
 
 @dataclass
 class Entry:
     stamp: tuple  # (mtime_ns, size, kind, diary prefixes): what the parse depended on
-    record: object  # load.Record, or None when the file could not be used
+    record: object  # load.ContentFile, or None when the file could not be used
     problems: list
     digest: str  # of the file's bytes: pages depending on the file change when it does
 
@@ -67,9 +69,6 @@ class ParseCache:
     def save(self, path: Path) -> None:
         if not self.dirty:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
+        with replacing(path) as tmp, open(tmp, "wb") as f:
             pickle.dump(self.entries, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
         self.dirty = False

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from generator.text import slugify, sort_key
 
@@ -97,8 +97,10 @@ class Person:
     notes: list[tuple[Paragraph, ProtocolNote]] = field(default_factory=list)
     conflicts: list[Paragraph] = field(default_factory=list)
 
-    kind = "ledamot"
-    committee = None  # a person is not one committee's record
+    noun: ClassVar[str] = "ledamot"
+    kind: ClassVar[str] = "ledamot"
+    committee: ClassVar[None] = None  # a person is not one committee's record
+    feed_owner: ClassVar[None] = None
 
     @property
     def url(self) -> str:
@@ -123,8 +125,11 @@ class Person:
                 roles[presence.role] = None
         return [(c, list(groups), list(roles)) for c, (groups, roles) in found.items()]
 
-    def sources(self) -> list[str]:
-        """The content files everything on the person's page comes from (for generator.deps)."""
+    def inputs(self) -> list[tuple[str, str]]:
+        return [(path, "") for path in self._sources()] + [("", self.slug)]
+
+    def _sources(self) -> list[str]:
+        """The content files everything on the person's page comes from."""
         paragraphs = [*(b[0] for b in self.ballots), *(m[0] for m in self.motions), *(r[0] for r in self.reservations),
                       *(n[0] for n in self.notes), *self.conflicts]
         files = [f for p in self.attended for f in (p.minutes.source.path, p.minutes.meeting.source.path)]
@@ -140,7 +145,15 @@ class Person:
 
 
 class People:
-    """Every person of a site by identity key, and who each record names (for search filters)."""
+    """Every person of a site by identity key, and who each record names (for search filters).
+    Also the record of the person index (``/ledamot/``)."""
+
+    url: ClassVar[str] = PEOPLE_URL
+    noun: ClassVar[str] = "people"
+    kind: ClassVar[str] = "people"
+    sort_date: ClassVar[None] = None
+    committee: ClassVar[None] = None
+    feed_owner: ClassVar[None] = None
 
     def __init__(self) -> None:
         self.by_key: dict[str, Person] = {}
@@ -161,6 +174,16 @@ class People:
                 found.setdefault(committee, {}).setdefault(person.party, []).append((person, groups, roles))
         return [(c, sorted(found[c].items(), key=lambda kv: (not kv[0], sort_key(kv[0])))) for c in committees
                 if c in found]
+
+    def heading(self, language: str) -> str:
+        return {"sv": "Ledamöter", "en": "Elected members"}[language]
+
+    def description_text(self) -> str:
+        return ", ".join(p.label for p in sorted(self, key=lambda p: sort_key(p.name)))
+
+    def inputs(self) -> list[tuple[str, str]]:
+        """The index shows each person's name, party, committees and roles."""
+        return [("", repr([(p.slug, p.label, [(c.id, g, r) for c, g, r in p.committees()]) for p in self]))]
 
     def find(self, written: str) -> Person | None:
         """The person a name in any form refers to, if the minutes make them one."""

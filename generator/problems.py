@@ -24,3 +24,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def __reduce__(self):
+        """Raised in a worker process, it arrives in the parent with its problems, not their text."""
+        return ContentError, (self.problems,)

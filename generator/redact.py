@@ -12,7 +12,7 @@ from dataclasses import fields, is_dataclass
 
 from generator.config import Config
 from generator.model import Site
-from generator.problems import ContentError, Problem
+from generator.problems import ContentError
 
 MARKER = "[redacted]"
 # Fields that name or place a record rather than say something: rewriting them would move URLs.
@@ -37,22 +37,11 @@ def redact_site(site: Site, config: Config) -> dict[str, int]:
     """Redact every text of every record in place; returns replacements per rule."""
     redactor = Redactor(config)
     if redactor.rules:
-        for record in records(site):
+        for record in site.content_records():
             _redact_record(record, redactor)
             for part in getattr(record, "parts", list)():  # the minutes' people, votes, motions …
                 _redact_record(part, redactor)
     return redactor.counts
-
-
-def records(site: Site):
-    """Every published record: committees, meetings, items, minutes, paragraphs, their documents,
-    stand-alone documents."""
-    for committee in site.committees:
-        yield committee
-        for meeting in committee.meetings:
-            yield meeting
-            yield from meeting.records()
-    yield from site.documents
 
 
 def _redact_record(record, redactor: Redactor) -> None:
@@ -76,13 +65,12 @@ def _clean(value, redactor: Redactor):
 
 
 def _compile(rule, index: int, config: Config) -> tuple[str, re.Pattern]:
-    where = str(config.root / "config.yaml")
+    key = f"redact[{index}]"
     if isinstance(rule, str) and rule:
         return rule, re.compile(re.escape(rule))
     if isinstance(rule, dict) and set(rule) == {"pattern"} and isinstance(rule["pattern"], str):
         try:
             return rule["pattern"], re.compile(rule["pattern"])
         except re.error as exc:
-            raise ContentError([Problem(where, 0, f"redact[{index}]", f"invalid regular expression: {exc}")])
-    raise ContentError([Problem(where, 0, f"redact[{index}]",
-                                f"expected a text or {{pattern: regular expression}}, got {rule!r}")])
+            raise ContentError([config.problem(key, f"invalid regular expression: {exc}")]) from None
+    raise ContentError([config.problem(key, f"expected a text or {{pattern: regular expression}}, got {rule!r}")])

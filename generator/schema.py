@@ -87,6 +87,8 @@ def stamp(value) -> str:
     """A date and time "YYYY-MM-DD HH:MM[:SS]" (YAML reads one with seconds as a datetime)."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):  # a signature dated without a time
+        return value.isoformat()
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?", value.strip()):
         return value.strip()
     raise ValueError(f"expected a date and time like \"2025-02-07 10:15\", got {value!r}")
@@ -182,7 +184,7 @@ def people(group: str):
 
     def check(value) -> list[Attendee]:
         entries = value if isinstance(value, list) else [value]
-        written = [{k: v for k, v in zip(("name", "party", "role"), parse_person(text(e))) if v}
+        written = [{k: v for k, v in zip(("name", "party", "role"), parse_person(text(e)), strict=True) if v}
                    if isinstance(e, str) else e for e in entries]
         result = []
         for entry in _entries(written, {**keys, "role": (text, False)}, "a person {name: …}"):

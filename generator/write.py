@@ -2,9 +2,14 @@
 so a failed build never leaves a half-written site and the last good one stays intact."""
 from __future__ import annotations
 
+import ctypes
 import os
+import re
 import shutil
+import sys
 from pathlib import Path
+
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 
 
 class Output:
@@ -15,6 +20,7 @@ class Output:
         self.tmp = self.final.parent / f".{self.final.name}.tmp-{os.getpid()}"
 
     def __enter__(self) -> Output:
+        remove_stale(self.final)
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.tmp.mkdir(parents=True)
         return self
@@ -36,9 +42,58 @@ class Output:
         shutil.copyfile(source, path)
 
     def commit(self) -> None:
-        """Replace the old site by the new one with two renames; the old one is then removed."""
+        """Put the new site in place of the old one, which is then removed.
+
+        On Linux the two folders trade places in one atomic rename (renameat2 RENAME_EXCHANGE):
+        ``final`` exists at every moment and holds either the whole old site or the whole new one.
+        Elsewhere (or on a file system without it) it takes two renames, and between them —
+        microseconds — ``final`` does not exist. A kill right there leaves the old site complete in
+        ``.<name>.old-<pid>``, and the next build puts it back (remove_stale; docs/publishing.md).
+        """
         old = self.final.parent / f".{self.final.name}.old-{os.getpid()}"
-        if self.final.exists():
-            os.rename(self.final, old)
-        os.rename(self.tmp, self.final)
+        if self.final.exists() and exchange(self.tmp, self.final):
+            old = self.tmp  # which now holds the old site
+        else:
+            if self.final.exists():
+                os.rename(self.final, old)
+            os.rename(self.tmp, self.final)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths atomically; False where the system cannot (then nothing changed)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2 (glibc before 2.28)
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def remove_stale(final: Path) -> None:
+    """Tidy up after builds killed before they finished: remove their temporary folders
+    (``.<name>.tmp-<pid>``, ``.<name>.old-<pid>``; those of running builds are kept), except that
+    an old site is put back when a kill between the two renames of a swap left no ``final``."""
+    pattern = re.compile(rf"\.{re.escape(final.name)}\.(tmp|old)-(\d+)")
+    for entry in sorted(final.parent.glob(f".{final.name}.*-*")):
+        match = pattern.fullmatch(entry.name)
+        if not (match and entry.is_dir()) or _alive(int(match.group(2))):
+            continue
+        if match.group(1) == "old" and not final.exists():
+            os.rename(entry, final)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own: left by an earlier build in this process, or about to be replaced
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, FIXTURE, MINUTES, ROOT, build_into, run_diarium
+from support import CHROMIUM, FIXTURE, MINUTES, build_into
+
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
@@ -35,14 +36,6 @@ def minutes_dir(tmp_path: Path) -> Path:
 def built_minutes(tmp_path_factory) -> Path:
     """The minutes fixture site built once per test session (read-only for tests)."""
     return build_into(MINUTES, tmp_path_factory.mktemp("built-minutes") / "site")
-
-
-@pytest.fixture(scope="session")
-def built_content(tmp_path_factory) -> Path:
-    """The repository's own content/ (the imported seeds) built once per session."""
-    out = tmp_path_factory.mktemp("seeds") / "site"
-    run_diarium("build", "--content", ROOT / "content", "--config", ROOT / "config.yaml", "--out", out, "--quiet")
-    return out
 
 
 @pytest.fixture(scope="session")

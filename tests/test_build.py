@@ -1,11 +1,15 @@
 """The built site: pages, cross-links by diary number, determinism, base URL, safety, drafts."""
 import json
 import re
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from support import build_into, run_diarium
+from generator.problems import ContentError
+from support import build_into, count_safe_starts, run_diarium
 
 ITEM2 = "socialnamnden/2012-12-11/02/index.html"
 
@@ -100,12 +104,14 @@ def test_raw_html_is_sanitised(built_fixture):
 
 def test_data_files_have_the_agreed_shape(built_fixture):
     items = json.loads((built_fixture / "data/items.json").read_text(encoding="utf-8"))
-    assert {k: items[1][k] for k in ("committee", "committee_id", "meeting", "number", "title", "diary_numbers", "url")} == {
+    keys = ("committee", "committee_id", "meeting", "number", "title", "diary_numbers", "url")
+    assert {k: items[1][k] for k in keys} == {
         "committee": "Socialnämnden", "committee_id": "socialnamnden", "meeting": "2012-12-11", "number": 2,
         "title": "Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8 (SN 2012:195)",
         "diary_numbers": ["SN 2012:195"], "url": "/socialnamnden/2012-12-11/02/"}
     meetings = json.loads((built_fixture / "data/meetings.json").read_text(encoding="utf-8"))
-    assert {k: meetings[0][k] for k in ("committee", "committee_id", "date", "time", "place", "kind", "url", "item_count")} == {
+    keys = ("committee", "committee_id", "date", "time", "place", "kind", "url", "item_count")
+    assert {k: meetings[0][k] for k in keys} == {
         "committee": "Socialnämnden", "committee_id": "socialnamnden", "date": "2012-12-11", "time": "19:30",
         "place": "Kommunhuset i Tumba plan 2, rum 2", "kind": "kallelse", "url": "/socialnamnden/2012-12-11/",
         "item_count": 3}
@@ -122,13 +128,58 @@ def test_builds_are_byte_for_byte_deterministic(site_dir, tmp_path, built_fixtur
     assert _tree(build_into(site_dir, tmp_path / "again")) == _tree(built_fixture)
 
 
-def test_parallel_rendering_gives_the_same_site(tmp_path, built_fixture, monkeypatch):
-    from generator import build as build_module
+@contextmanager
+def _threads(threaded: bool):
+    """With ``threaded``, another thread runs meanwhile (as the preview's server does), so render
+    workers must not be forked."""
+    if not threaded:
+        assert threading.active_count() == 1
+        yield
+        return
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.parametrize("threaded", [False, True], ids=["forked", "fork-server"])
+def test_parallel_rendering_gives_the_same_site(tmp_path, built_fixture, monkeypatch, threaded):
     from support import FIXTURE
+
+    from generator import build as build_module
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
-    build_module.build(build_module.BuildOptions(content=FIXTURE / "content", out=tmp_path / "par",
-                                                 config=FIXTURE / "config.yaml", jobs=2))
+    started = count_safe_starts(monkeypatch)
+    with _threads(threaded):
+        build_module.build(build_module.BuildOptions(content=FIXTURE / "content", out=tmp_path / "par",
+                                                     config=FIXTURE / "config.yaml", jobs=2))
+    assert bool(started) == threaded
     assert _tree(tmp_path / "par") == _tree(built_fixture)
+
+
+@pytest.mark.parametrize("threaded", [False, True], ids=["forked", "fork-server"])
+def test_template_error_in_a_worker_is_a_problem_and_the_site_stays(site_dir, tmp_path, monkeypatch, threaded):
+    from generator import build as build_module
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    own = site_dir / "own"
+    own.mkdir()
+    (own / "item.html").write_text('{% extends "base.html" %}{% block main %}{{ page.record.title.nope() }}'
+                                   "{% endblock %}", encoding="utf-8")
+    out = build_into(site_dir, tmp_path / "site")
+    before = _tree(out)
+    config = site_dir / "config.yaml"
+    config.write_text("templates: own\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    options = build_module.BuildOptions(content=site_dir / "content", out=out, config=config, jobs=2)
+    with _threads(threaded), pytest.raises(ContentError) as raised:
+        build_module.build(options)
+    [problem] = raised.value.problems
+    assert problem.path == "templates/item.html" and problem.level == "error"
+    assert "template error" in problem.message and "item.md" in problem.message
+    assert _tree(out) == before
+    assert not list(tmp_path.glob(".site.*"))  # no temporary folder left
 
 
 def test_sub_path_base_url_keeps_every_link_inside_it(site_dir, tmp_path):
@@ -148,7 +199,8 @@ def test_drafts_are_excluded_unless_asked_for(site_dir, tmp_path, built_fixture)
     assert not (built_fixture / "dokument/utkast").exists()
     assert "Hemligt utkast" not in (built_fixture / "dokument/index.html").read_text(encoding="utf-8")
     item = site_dir / "content/socialnamnden/2012-12-11/03/item.md"
-    item.write_text(item.read_text(encoding="utf-8").replace("number: 3\n", "number: 3\ndraft: true\n"), encoding="utf-8")
+    item.write_text(item.read_text(encoding="utf-8").replace("number: 3\n", "number: 3\ndraft: true\n"),
+                    encoding="utf-8")
     out = build_into(site_dir, tmp_path / "published")
     assert not (out / "socialnamnden/2012-12-11/03").exists()
     assert "/03/" not in (out / "socialnamnden/2012-12-11/index.html").read_text(encoding="utf-8")

@@ -1,12 +1,14 @@
 """`diarium check`: passes on the bundled site, fails naming the place on what must not be published."""
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from support import run_diarium
 from generator.check import html
-from generator.check.personal import is_personnummer
+from generator.check.personal import find_personal_data
+from generator.config import Config
+from support import run_diarium
 
 ITEM1 = "content/socialnamnden/2012-12-11/01/item.md"
 REPORT = "content/socialnamnden/2012-12-11/02/tjansteskrivelse.md"
@@ -73,7 +75,9 @@ def test_invalid_content_is_reported_as_errors(site_dir):
     ("SN 2012:195", False), ("2012-12-11", False),
 ])
 def test_personnummer_detection(text, expected):
-    assert is_personnummer(text) is expected
+    sources = SimpleNamespace(lines={"a.md": ["Första raden.", f"Sökande: {text}, enligt ansökan."]})
+    found = find_personal_data(sources, Config())
+    assert [(p.path, p.line, "personnummer" in p.message) for p in found] == ([("a.md", 2, True)] if expected else [])
 
 
 def test_html_validation_reports_invalid_markup_in_a_template(site_dir):

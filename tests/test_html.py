@@ -1,6 +1,7 @@
 """Every page is valid HTML5 and accessible: lang, landmarks, skip link, headings in order,
 unique ids, sufficient contrast, usable on a phone, visible focus."""
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import html5lib
@@ -45,7 +46,7 @@ def test_one_h1_and_headings_never_skip_a_level(built):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         levels = [int(h.name[1]) for h in doc.find_all(re.compile(r"^h[1-6]$"))]
         assert levels[0] == 1 and levels.count(1) == 1, page
-        for before, after in zip(levels, levels[1:]):
+        for before, after in pairwise(levels):
             assert after <= before + 1, f"{page}: h{before} followed by h{after}"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import BuildOptions, build
 
 MEETING = "socialnamnden/2012-12-11"
@@ -148,6 +150,41 @@ def test_preview_patches_match_a_clean_build(site_dir: Path, tmp_path: Path):
     check(meeting / "02")
     _edit(meeting / "meeting.md", "date: 2012-12-11", "date: 2012-12-12")
     check(meeting / "meeting.md")
+
+
+def _own_templates(site: Path) -> Path:
+    """A site template folder (config ``templates``), holding a copy of the Swedish UI strings."""
+    own = site / "own-templates"
+    (own / "i18n").mkdir(parents=True)
+    shutil.copyfile(Path(__file__).resolve().parent.parent / "templates" / "i18n" / "sv.yaml", own / "i18n" / "sv.yaml")
+    _edit(site / "config.yaml", "title:", "templates: own-templates\ntitle:")
+    return own
+
+
+@pytest.mark.parametrize("change", ["config", "committee", "strings", "document", "draft on", "draft off"])
+def test_whole_site_edits_give_a_clean_build(site_dir: Path, tmp_path: Path, change: str):
+    """Edits that do not belong to one meeting: the pages they show on are rendered again (the
+    page named with each) and the output is that of a clean build."""
+    content, own = site_dir / "content", _own_templates(site_dir)
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    edits = {
+        "config": (site_dir / "config.yaml", "title: Testkommunens nämnder", "title: Testkommunens organ",
+                   f"{MEETING}/02/index.html"),
+        "committee": (content / "socialnamnden" / "committee.md", "name: Socialnämnden", "name: Sociala nämnden",
+                      f"{MEETING}/index.html"),
+        "strings": (own / "i18n" / "sv.yaml", "skip_to_content: Hoppa till innehållet",
+                    "skip_to_content: Gå direkt till innehållet", "index.html"),
+        "document": (content / "documents" / "budgetplan-2013.md", "## Inledning", "## Inledning och syfte",
+                     "dokument/budgetplan-2013/index.html"),
+        "draft on": (content / "documents" / "budgetplan-2013.md", "date: 2012-11-28", "draft: true\ndate: 2012-11-28",
+                     "dokument/index.html"),
+        "draft off": (content / "documents" / "utkast.md", "draft: true", "draft: false", "dokument/utkast/index.html"),
+    }
+    path, old, new, page = edits[change]
+    _edit(path, old, new)
+    assert page in _rendered(site_dir, out)
+    _same_as_clean_build(site_dir, out, tmp_path)
 
 
 def test_minutes_edits_render_the_pages_that_show_them(minutes_dir: Path, tmp_path: Path):

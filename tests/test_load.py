@@ -27,7 +27,8 @@ def test_all_errors_of_a_build_are_reported_with_file_line_and_field(site_dir, t
     assert result.returncode == 1
     err = result.stderr
     assert "content/socialnamnden/2012-12-11/meeting.md:2: error: field 'date': expected a date like 2012-12-11" in err
-    assert "content/socialnamnden/2012-12-11/01/item.md:1: error: field 'title': missing: every item needs 'title'" in err
+    assert ("content/socialnamnden/2012-12-11/01/item.md:1: error: field 'title': missing: every item needs 'title'"
+            in err)
     assert "content/socialnamnden/2012-12-11/02/tjansteskrivelse.md:6: error: field 'officer': expected a list" in err
     assert "item.md:3: warning: field 'colour': unknown key" in err
     assert "build failed with 3 error(s)" in err
@@ -65,7 +66,8 @@ def test_unknown_committee_and_invalid_diary_number(site_dir, tmp_path):
 def test_item_folder_must_match_its_number(site_dir, tmp_path):
     (site_dir / "content/socialnamnden/2012-12-11/03").rename(site_dir / "content/socialnamnden/2012-12-11/04")
     result = _build(site_dir, tmp_path)
-    assert "04/item.md:2: error: field 'number': expected the item's folder to be named by its number (03)" in result.stderr
+    assert ("04/item.md:2: error: field 'number': expected the item's folder to be named by its number (03)"
+            in result.stderr)
 
 
 def test_failed_build_leaves_the_previous_site_untouched(site_dir, tmp_path):
@@ -81,7 +83,8 @@ def test_failed_build_leaves_the_previous_site_untouched(site_dir, tmp_path):
 def test_template_error_fails_the_build_naming_the_template(site_dir, tmp_path):
     own = site_dir / "own-templates"
     own.mkdir()
-    (own / "item.html").write_text("{% extends 'base.html' %}{% block main %}{{ page.record.title|nosuchfilter }}{% endblock %}")
+    (own / "item.html").write_text(
+        "{% extends 'base.html' %}{% block main %}{{ page.record.title|nosuchfilter }}{% endblock %}")
     with open(site_dir / "config.yaml", "a", encoding="utf-8") as f:
         f.write("templates: own-templates\n")
     result = _build(site_dir, tmp_path)

@@ -3,7 +3,6 @@ the paragraphs that decided them."""
 from pathlib import Path
 
 import pytest
-from support import FIXTURE, MINUTES, run_diarium
 
 from generator.build import BuildOptions, load_and_link
 from generator.config import load_config
@@ -11,6 +10,7 @@ from generator.link import link_site
 from generator.load import load_site
 from generator.people import parse_person, person_key
 from generator.problems import ContentError
+from support import FIXTURE, MINUTES, run_diarium
 
 MEETING = "content/byggnadsnamnden/2025-02-03"
 
@@ -29,7 +29,8 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 def test_parse_person_splits_name_party_and_role():
     assert parse_person("Lisa Andersson (M), ordförande") == ("Lisa Andersson", "M", "ordförande")
-    assert parse_person("Heinrich  Kaufmann (C), 1:e vice ordförande") == ("Heinrich Kaufmann", "C", "1:e vice ordförande")
+    assert parse_person("Heinrich  Kaufmann (C), 1:e vice ordförande") == \
+        ("Heinrich Kaufmann", "C", "1:e vice ordförande")
     assert parse_person("Anna Berg, förvaltningschef") == ("Anna Berg", "", "förvaltningschef")
     assert parse_person("Jan Byvik (S)") == ("Jan Byvik", "S", "")
     assert person_key("LISA  ANDERSSON") == person_key("Lisa Andersson (M)")
@@ -46,6 +47,7 @@ def test_minutes_header_attendance_and_paragraphs_are_loaded():
     assert minutes.adjustment_place == "Digital justering" and minutes.adjusters == ["Jan Byvik (S)"]
     assert (minutes.signatures[0].signed, minutes.signatures[0].service) == ("2025-02-07 10:15", "Visma Sign")
     assert minutes.signatures[1].signed == "2025-02-06 16:02:11"  # YAML read it as a datetime
+    assert minutes.signatures[2].signed == "2025-02-07"  # and this as a date
     members = minutes.attendance.members
     assert [(a.name, a.party, a.role) for a in members[:2]] == [
         ("Lisa Andersson", "M", "ordförande"), ("Jan Byvik", "S", "1:e vice ordförande")]
@@ -83,8 +85,10 @@ def test_legacy_meeting_of_kind_protokoll_is_its_own_minutes_header():
 def test_consistency_problems_are_warnings_with_file_line_and_field(minutes_dir):
     folder = minutes_dir / MEETING
     _replace(folder / "paragraf-11/paragraph.md", "totals: {yes: 2,", "totals: {yes: 3,")
-    _replace(folder / "paragraf-11/paragraph.md", '["Jan Byvik (S)", "Karin Ek (C)"], written', '["Jan Byvik (S)", "Eva Okänd (V)"], written')
-    _replace(folder / "paragraf-14/paragraph.md", "status: bordlagd", "votes:\n  - proposition: {yes: Bifall, no: Avslag}\n"
+    _replace(folder / "paragraf-11/paragraph.md", '["Jan Byvik (S)", "Karin Ek (C)"], written',
+             '["Jan Byvik (S)", "Eva Okänd (V)"], written')
+    _replace(folder / "paragraf-14/paragraph.md", "status: bordlagd", "votes:\n"
+             "  - proposition: {yes: Bifall, no: Avslag}\n"
              "    ballots: [{name: Olof Lind, party: SD, vote: ja}]\nstatus: bordlagd")
     (folder / "paragraf-20").mkdir()
     (folder / "paragraf-20/paragraph.md").write_text("---\nnumber: 20\ntitle: Sent\n---\n", encoding="utf-8")
@@ -136,3 +140,22 @@ def test_redaction_reaches_names_inside_the_minutes(minutes_dir):
     paragraph = site.paragraphs[1]
     assert paragraph.votes[0].ballots[2].name == "[redacted]" and "[redacted] (C)" in paragraph.reservations[0].by
     assert site.meetings[0].minutes.attendance.members[2].name == "[redacted]" and counts["Karin Ek"] >= 5
+
+
+def test_minutes_and_paragraphs_keep_the_record_protocol():
+    site, _ = _site(MINUTES)
+    meeting = site.meetings[0]
+    minutes, paragraph = meeting.minutes, meeting.minutes.paragraphs[1]
+    assert (minutes.kind, minutes.noun, minutes.url) == ("protokoll", "protokoll", f"/{MEETING[8:]}/#protokoll")
+    assert (paragraph.kind, paragraph.noun, paragraph.data_type) == ("paragraph", "paragraph", "paragraph")
+    assert paragraph.url == f"/{MEETING[8:]}/paragraf-11/" and paragraph.path_id == f"{MEETING[8:]}/paragraf-11"
+    assert paragraph.heading("sv") == paragraph.data_title == "§ 11 Taxa för bygglov 2025!"
+    assert paragraph.feed_title("Paragraf", "sv") == "Byggnadsnämnden 2025-02-03: § 11 Taxa för bygglov 2025!"
+    assert paragraph.feed_summary() == paragraph.decision and paragraph.sort_time == "13:05"
+    assert paragraph.feed_owner is paragraph.committee is minutes.feed_owner is meeting.committee
+    assert paragraph.documents[0].path_id == f"{MEETING[8:]}/paragraf-11/reservation"
+    assert [p.number for p in paragraph.neighbours()] == [10, 12]
+    assert meeting.feed_summary().splitlines()[-1] == "§ 14 Ny arbetsordning"
+    assert (minutes.source.path, "") in meeting.inputs() and (paragraph.source.path, "") in meeting.inputs()
+    paths = {r.source.path for r in site.content_records()}
+    assert paths == {p.relative_to(MINUTES).as_posix() for p in (MINUTES / "content").rglob("*.md")}

@@ -15,7 +15,8 @@ def results(page) -> list[dict]:
     page.wait_for_function(DONE)
     return page.eval_on_selector_all("#sok-results > li", """items => items.map(li => ({
         title: li.querySelector('h2 a').textContent, href: li.querySelector('h2 a').getAttribute('href'),
-        meta: li.querySelector('.meta').textContent, marks: [...li.querySelectorAll('.excerpt mark')].map(m => m.textContent),
+        meta: li.querySelector('.meta').textContent,
+        marks: [...li.querySelectorAll('.excerpt mark')].map(m => m.textContent),
         html: li.querySelector('.excerpt').innerHTML}))""")
 
 

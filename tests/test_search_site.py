@@ -49,7 +49,8 @@ def test_filters_and_metadata_of_an_item(built_fixture):
 
 def test_dates_of_the_pages_by_year_replace_pagefinds_sort(built_fixture):
     pages = fragments(built_fixture)
-    years = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (built_fixture / "pagefind/dates").glob("*.json")}
+    years = {p.stem: json.loads(p.read_text(encoding="utf-8"))
+             for p in (built_fixture / "pagefind/dates").glob("*.json")}
     assert sorted(years) == ["2012", "2013"]
     listed = {page_id: day for dates in years.values() for day, ids in dates.items() for page_id in ids}
     # every indexed page with a date, under its date and year; the document dated by its own date
@@ -90,7 +91,8 @@ def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
         page = soup(built_fixture, url)
         bodies = page.find_all(attrs={"data-pagefind-body": True})
         assert len(bodies) == 1 and bodies[0].name == "article"
-        assert not bodies[0].find_parent(["nav", "header", "footer"]) and not bodies[0].find(["nav", "header", "footer"])
+        landmarks = ["nav", "header", "footer"]
+        assert not bodies[0].find_parent(landmarks) and not bodies[0].find(landmarks)
         assert bodies[0].find("h1").get("data-pagefind-weight") == "10"
         assert page.find("html")["lang"] == "sv"
     item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")

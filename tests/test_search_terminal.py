@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from lunr.builder import Builder
 
-from support import ROOT, run_diarium
 from generator.cli import main
 from generator.search import engine, indexfile, numbers, swedish
-from generator.search.records import published_site, records
+from generator.search.entries import entries, published_site
+from support import ROOT, run_diarium
 
 GRONDAL = "/socialnamnden/2012-12-11/02/"
 FORMS = ["SN 2012:195", "sn/2012:195", "Dnr SN/2012:195", "2012:195", "SN/2012:195", "diary:SN 2012:195"]
@@ -100,11 +100,16 @@ def test_text_output_names_title_facts_and_url(site_dir):
     assert "Gröndalsvägen" in out and "item · 2012-12-11 · Socialnämnden · SN 2012:195" in out and GRONDAL in out
 
 
-def test_drafts_and_redacted_text_are_not_searchable(site_dir):
+def test_drafts_and_redacted_text_are_not_searchable(site_dir, tmp_path):
+    published = shutil.copytree(site_dir, tmp_path / "published")  # the same site without draft and rule
+    draft = published / "content/documents/utkast.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    assert urls(search(published, "utkast")) == ["/dokument/utkast/"]
+    assert GRONDAL in urls(search(published, "gröndalsvägen"))
     assert search(site_dir, "utkast") == []  # documents/utkast.md is a draft
     with (site_dir / "config.yaml").open("a", encoding="utf-8") as config:
-        config.write("redact: [Heimersson]\n")
-    assert search(site_dir, "heimersson") == []
+        config.write("redact: [Gröndalsvägen]\n")
+    assert search(site_dir, "gröndalsvägen") == []
 
 
 def test_index_is_cached_in_lunr_js_format_and_rebuilt_when_content_changes(site_dir):
@@ -125,7 +130,7 @@ def test_index_is_cached_in_lunr_js_format_and_rebuilt_when_content_changes(site
 
 def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
     site, config = published_site(site_dir / "content", site_dir / "config.yaml")
-    found = records(site, config)
+    found = entries(site, config)
     lunr_builder = Builder()
     lunr_builder.ref("ref")
     for name, boost in engine.FIELDS.items():
@@ -141,7 +146,7 @@ def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
 
 def test_index_file_is_lunrs_serialisation_and_reads_back_lazily(site_dir, tmp_path):
     site, config = published_site(site_dir / "content", site_dir / "config.yaml")
-    built = engine.build_index(records(site, config))
+    built = engine.build_index(entries(site, config))
     indexfile.write(tmp_path / "index.json", built)
     assert json.loads((tmp_path / "index.json").read_text(encoding="utf-8")) == built.serialize()
     lazy = indexfile.read(tmp_path / "index.json")

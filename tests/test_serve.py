@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_diarium
+from support import ROOT, count_safe_starts, run_diarium
 
 MEETING = "socialnamnden/2012-12-11"
 WAIT = 20  # seconds any change may take to show (generous: CI machines are slow)
@@ -174,7 +174,8 @@ def test_edits_templates_additions_deletions_and_ctrl_c(preview: Preview):
     eventually(lambda: preview.get(f"/{MEETING}/04/")[0] == 200, "the added item")
     shutil.rmtree(content / "02")
     eventually(lambda: preview.get(f"/{MEETING}/02/")[0] == 404, "the deleted item to disappear")
-    assert f"/{MEETING}/02/" not in preview.get(f"/{MEETING}/")[1]
+    # the page is deleted before the agenda is rewritten, in the same rebuild: wait for both
+    eventually(lambda: f"/{MEETING}/02/" not in preview.get(f"/{MEETING}/")[1], "the agenda to drop it")
 
     preview.stop()  # Ctrl-C
     assert preview.proc.returncode == 0 and "Stopped." in "".join(preview.output)
@@ -243,3 +244,45 @@ def test_an_open_tab_reloads_by_itself_and_shows_errors(browser, shared_preview:
         page.wait_for_selector("#diarium-overlay", state="detached", timeout=WAIT * 1000)
     finally:
         page.close()
+
+
+def test_preview_of_a_site_large_enough_for_worker_processes(tmp_path: Path, monkeypatch):
+    """400+ pages: after a config edit the preview renders them all again with worker processes
+    while its server and watcher threads run (so started from the fork server, not forked), patches
+    an item edit, and writes the whole-site files in a child; all end up as a clean build makes them."""
+    from generator.build import PARALLEL_FROM, BuildOptions, build
+    from generator.serve.session import Session
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate
+    content, config = generate(tmp_path / "content", 150), tmp_path / "config.yaml"
+    config.write_text("title: Stor kommun\ndiary_prefixes: [SN, KS, VoN, UN]\n", encoding="utf-8")
+    started = count_safe_starts(monkeypatch)
+    session = Session(content, config, port=0, search=False, log=lambda *args, **kwargs: None)
+    url = session.start()
+    try:
+        served, deadline = session.options.out, time.monotonic() + 6 * WAIT  # three steps, on a loaded machine
+        config.write_text(config.read_text(encoding="utf-8").replace("Stor kommun", "Större kommun"), encoding="utf-8")
+        while not ((outcome := session.step(0.1)) and outcome.everything):
+            assert time.monotonic() < deadline, "the config edit was never applied"
+        assert not outcome.failed and len(outcome.urls) >= PARALLEL_FROM and started
+        item = min(content.glob("*/*/01/item.md"))
+        text = item.read_text(encoding="utf-8")
+        item.write_text(text.replace('\ntitle: "', '\ntitle: "Ändrad ', 1), encoding="utf-8")
+        data = served / "data" / "items.json"
+        while not (data.exists() and "Ändrad " in data.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline, "the edit never reached the data files"
+            session.step(0.1)
+        while session.indexer.busy():  # the rest of the whole-site files
+            assert time.monotonic() < deadline, "the whole-site files were never finished"
+            time.sleep(0.1)
+        page = item.parent.relative_to(content).as_posix()
+        with urllib.request.urlopen(f"{url}{page}/", timeout=WAIT) as response:
+            assert "Ändrad " in response.read().decode("utf-8")
+    finally:
+        session.stop()
+    clean = tmp_path / "clean"
+    build(BuildOptions(content=content, out=clean, config=config, base_url="/", drafts=True, search=False,
+                       incremental=False))
+    files = sorted(p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(served).as_posix() for p in served.rglob("*") if p.is_file()) == files
+    assert [f for f in files if (served / f).read_bytes() != (clean / f).read_bytes()] == []

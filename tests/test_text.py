@@ -4,7 +4,8 @@ from generator.text import long_date, slugify, sort_key
 
 
 def test_slugs_fold_swedish_letters():
-    assert slugify("Återrapportering till Länsstyrelsen – projektår 3") == "aterrapportering-till-lansstyrelsen-projektar-3"
+    assert (slugify("Återrapportering till Länsstyrelsen – projektår 3")
+            == "aterrapportering-till-lansstyrelsen-projektar-3")
     assert slugify("Öppna jämförelser ø") == "oppna-jamforelser-o"
 
 

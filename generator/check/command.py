@@ -6,6 +6,7 @@ there, otherwise the page and its template.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 from dataclasses import asdict, dataclass, field
@@ -15,11 +16,14 @@ from urllib.parse import urlsplit
 from generator.build import BuildOptions, BuildResult, build
 from generator.check import html, links
 from generator.check.personal import find_personal_data
-from generator.check.records import diary_number_warnings, import_warnings, late_notice_warnings
+from generator.check.review import diary_number_warnings, import_warnings, late_notice_warnings
 from generator.check.sources import Sources
+from generator.config import Config
+from generator.console import CONTENT_ERROR, add_site_arguments
+from generator.model import Site
+from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import Redactor
-from generator.render import Page, plan
 
 
 @dataclass
@@ -49,20 +53,17 @@ class Report:
         return json.dumps(report, ensure_ascii=False, indent=1)
 
 
-def register(commands) -> None:
-    from generator.cli import add_site_arguments  # cli imports this module first
-    p = commands.add_parser("check", help="build into a temporary folder and check what would be published")
-    add_site_arguments(p)
-    p.add_argument("--base-url", help="URL the site will be published at (as for diarium build)")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--skip-html", action="store_true", help="skip HTML validation with the Nu Html Checker")
-    p.set_defaults(func=run)
+def register(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--base-url", help="URL the site will be published at (as for diarium build)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--skip-html", action="store_true", help="skip HTML validation with the Nu Html Checker")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     report = check(args.content, args.config, args.base_url, validate_html=not args.skip_html)
     print(report.as_json() if args.json else report.as_text())
-    return 1 if report.errors else 0
+    return CONTENT_ERROR if report.errors else 0
 
 
 def check(content: Path, config: Path, base_url: str | None = None, validate_html: bool = True) -> Report:
@@ -76,8 +77,9 @@ def check(content: Path, config: Path, base_url: str | None = None, validate_htm
             report.add(exc.problems)
             report.html_validation = "not run: the build failed"
             return report
-        places = _inspect(report, result, out, Path(content))
-        report.add(_config_warnings(result, str(config)))
+        assert result.site and result.config, "a build that is not incremental returns its model"
+        places = _inspect(report, result, result.site, result.config, out, Path(content))
+        report.add(_config_warnings(result.config, result.redactions))
         if validate_html:
             _validate_html(report, out, places)
         else:
@@ -85,8 +87,7 @@ def check(content: Path, config: Path, base_url: str | None = None, validate_htm
     return report
 
 
-def _inspect(report: Report, result: BuildResult, out: Path, content: Path) -> Places:
-    site, config = result.site, result.config
+def _inspect(report: Report, result: BuildResult, site: Site, config: Config, out: Path, content: Path) -> Places:
     sources = Sources(site, content, Redactor(config))
     places = Places({page.output: page for page in plan(site, config)}, sources)
     report.pages, report.redactions = result.pages, result.redactions
@@ -99,12 +100,12 @@ def _inspect(report: Report, result: BuildResult, out: Path, content: Path) -> P
     return places
 
 
-def _config_warnings(result: BuildResult, path: str) -> list[Problem]:
-    problems = [Problem(path, 0, "redact", f"rule {rule!r} made no replacement", "warning")
-                for rule, n in result.redactions.items() if n == 0]
-    if not urlsplit(result.config.base_url).netloc:
-        problems.append(Problem(path, 0, "base_url", "has no host: feed, sitemap, canonical and Open Graph URLs "
-                                "are not absolute (set it, or pass --base-url)", "warning"))
+def _config_warnings(config: Config, redactions: dict[str, int]) -> list[Problem]:
+    problems = [config.problem("redact", f"rule {rule!r} made no replacement", "warning")
+                for rule, n in redactions.items() if n == 0]
+    if not urlsplit(config.base_url).netloc:
+        problems.append(config.problem("base_url", "has no host: feed, sitemap, canonical and Open Graph URLs "
+                                       "are not absolute (set it, or pass --base-url)", "warning"))
     return problems
 
 

@@ -26,11 +26,6 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def is_personnummer(text: str) -> bool:
-    match = _CANDIDATE.fullmatch(text.strip())
-    return bool(match) and _valid(match)
-
-
 def _valid(match: re.Match) -> bool:
     yymmdd = match["date"]
     if not luhn_ok(yymmdd + match["tail"]):
@@ -73,6 +68,5 @@ def _patterns(config: Config, problems: list[Problem]) -> list[tuple[int, re.Pat
         try:
             compiled.append((index, re.compile(pattern)))
         except (re.error, TypeError) as exc:
-            problems.append(Problem(str(config.root / "config.yaml"), 0, f"personal_data_patterns[{index}]",
-                                    f"expected a regular expression: {exc}"))
+            problems.append(config.problem(f"personal_data_patterns[{index}]", f"expected a regular expression: {exc}"))
     return compiled

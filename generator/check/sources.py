@@ -5,7 +5,7 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.model import Site
-from generator.redact import Redactor, records
+from generator.redact import Redactor
 
 
 class Sources:
@@ -13,7 +13,7 @@ class Sources:
 
     def __init__(self, site: Site, content: Path, redactor: Redactor):
         self.root = Path(content).parent  # record sources are relative to the content folder's parent
-        self.paths = sorted({r.source.path for r in records(site)})
+        self.paths = sorted({r.source.path for r in site.content_records()})
         self.redactor = redactor
 
     @cached_property

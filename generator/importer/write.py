@@ -1,11 +1,9 @@
-"""Writing content files: front matter with a checksum, atomic replacement, and protection of
+"""Writing content files: front matter with a checksum, and protection of
 files a person has edited since they were imported (docs/content-format.md, ``import``)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -56,15 +54,3 @@ def status(path: Path, text: str) -> str:
         return "same"
     return "update" if pristine(old) else "edited"
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from generator.config import Config
-from generator.index.clock import local_time
+from generator.headmeta import calendar_url
+from generator.index.localtime import local_time
 from generator.model import Meeting, Site
-from generator.pagemeta import calendar_url
-from generator.render import load_strings
+from generator.strings import load_strings
 from generator.write import Output
 
 

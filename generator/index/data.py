@@ -11,27 +11,18 @@ import json
 
 from generator.config import Config
 from generator.index.schemas import ATTENDANCE, ITEM, MEETING, PERSON, SCHEMAS, VOTE
-from generator.model import Case, Document, Item, Meeting, Minutes, Paragraph, Site
+from generator.model import Case, Document, Filed, Item, Meeting, Minutes, Paragraph, Site
 from generator.people import Person, person_key
 from generator.write import Output
-
-
-def document_id(document: Document) -> str:
-    return f"{item_id(document.item)}/{document.id}" if document.item else f"dokument/{document.id}"
-
-
-def item_id(item: Item | Paragraph) -> str:
-    """Stable: committee/meeting/item number (``01``) or paragraph folder (``paragraf-287``)."""
-    return item.url.strip("/")
 
 
 def item_record(item: Item) -> dict:
     return {"committee": item.committee.name, "committee_id": item.committee.id,
             "meeting": item.date.isoformat(), "meeting_id": item.meeting.id, "number": item.number,
             "title": item.title, "diary_numbers": [str(n) for n in item.diary_numbers], "url": item.url,
-            "documents": [{"kind": d.kind, "title": d.title, "url": d.url, "id": document_id(d)}
+            "documents": [{"kind": d.kind, "title": d.title, "url": d.url, "id": d.path_id}
                           for d in item.documents],
-            "id": item_id(item)}
+            "id": item.path_id}
 
 
 def meeting_record(meeting: Meeting) -> dict:
@@ -41,12 +32,12 @@ def meeting_record(meeting: Meeting) -> dict:
 
 
 def document_record(document: Document) -> dict:
-    committee = document.item.committee if document.item else document.committee
-    return {"id": document_id(document), "kind": document.kind, "title": document.title,
+    committee = document.committee
+    return {"id": document.path_id, "kind": document.kind, "title": document.title,
             "date": document.date.isoformat() if document.date else None, "year": document.year,
             "diary_numbers": [str(n) for n in document.diary_numbers],
             "committee_id": committee.id if committee else None,
-            "item_id": item_id(document.item) if document.item else None,
+            "item_id": document.item.path_id if document.item else None,
             "organisation": document.organisation, "url": document.url}
 
 
@@ -55,21 +46,15 @@ def case_record(case: Case) -> dict:
             "carriers": [_reference(r) for r in case.carriers], "mentions": [_reference(r) for r in case.mentions]}
 
 
-def _reference(record) -> dict:
-    if isinstance(record, Meeting):
-        kind, rid, title, when = "meeting", f"{record.committee.id}/{record.id}", record.heading, record.date
-    elif isinstance(record, Item):
-        kind, rid, title, when = "item", item_id(record), record.title, record.date
-    elif isinstance(record, Paragraph):
-        kind, rid, title, when = "paragraph", item_id(record), record.heading(), record.date
-    else:
-        kind, rid, title, when = "document", document_id(record), record.title, record.sort_date
-    return {"type": kind, "id": rid, "title": title, "date": when.isoformat() if when else None, "url": record.url}
+def _reference(record: Filed) -> dict:
+    when = record.sort_date
+    return {"type": record.data_type, "id": record.path_id, "title": record.data_title,
+            "date": when.isoformat() if when else None, "url": record.url}
 
 
 def vote_records(paragraph: Paragraph) -> list[dict]:
     meeting = paragraph.meeting
-    return [{"id": f"{item_id(paragraph)}/{n}", "committee_id": meeting.committee.id, "meeting_id": meeting.id,
+    return [{"id": f"{paragraph.path_id}/{n}", "committee_id": meeting.committee.id, "meeting_id": meeting.id,
              "date": meeting.date.isoformat(), "paragraph": paragraph.number, "paragraph_title": paragraph.title,
              "url": paragraph.url, "yes_means": vote.yes, "no_means": vote.no, **vote.result, "outcome": vote.outcome,
              "ballots": [{"name": b.name, "party": b.party, "vote": b.vote} for b in vote.ballots]}
@@ -97,18 +82,19 @@ def person_record(person: Person) -> dict:
             "committees": [c.id for c, _, _ in person.committees()],
             "roles": list(dict.fromkeys(r for _, _, roles in person.committees() for r in roles)),
             "meetings": [f"{p.minutes.meeting.committee.id}/{p.minutes.meeting.id}" for p in person.attended],
-            "votes": [{"paragraph": item_id(p), "vote": b.vote, "outcome": v.outcome} for p, v, b in person.ballots],
-            "motions": [item_id(p) for p, _ in person.motions],
-            "reservations": [item_id(p) for p, _ in person.reservations],
-            "protocol_notes": [item_id(p) for p, _ in person.notes],
-            "conflicts": [item_id(p) for p in person.conflicts]}
+            "votes": [{"paragraph": p.path_id, "vote": b.vote, "outcome": v.outcome} for p, v, b in person.ballots],
+            "motions": [p.path_id for p, _ in person.motions],
+            "reservations": [p.path_id for p, _ in person.reservations],
+            "protocol_notes": [p.path_id for p, _ in person.notes],
+            "conflicts": [p.path_id for p in person.conflicts]}
 
 
 def write_data(site: Site, config: Config, output: Output) -> None:
     """The data files and their schemas; URLs are site-relative (no base path)."""
     items = [item_record(i) for i in site.items]
     meetings = [meeting_record(m) for m in site.meetings]
-    documents = [d for i in site.items for d in i.documents] + site.documents
+    carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
+    documents = [d for r in carriers for d in r.documents] + site.documents
     output.write("data/items.json", _json(items))
     output.write("data/meetings.json", _json(meetings))
     output.write("data/cases.json", _json([case_record(c) for c in site.cases.values()]))

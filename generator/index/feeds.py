@@ -13,14 +13,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from generator.config import Config
-from generator.index.clock import local_time
-from generator.model import Document, Item, Meeting, Paragraph, Site
-from generator.pagemeta import feed_url
-from generator.render import load_strings
-from generator.text import long_date
+from generator.headmeta import feed_url
+from generator.index.localtime import local_time
+from generator.model import Filed, Meeting, Site
+from generator.strings import load_strings
 from generator.write import Output
 
-if TYPE_CHECKING:  # noticeboard imports the clock of this package
+if TYPE_CHECKING:  # noticeboard imports localtime from this package
     from generator.noticeboard import Notice
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -69,24 +68,12 @@ class Entries:
         title = f"{strings['kind_anslag']}: {notice.heading(self.config.language)}"
         return Entry(local_time(notice.posted), title, notice.url, summary)
 
-    def record(self, record: Meeting | Item | Paragraph | Document) -> Entry:
-        if isinstance(record, Meeting):
-            title = (f"{record.committee.name}, {long_date(record.date, self.config.language)}: "
-                     f"{self.strings['kind_' + record.kind]}")
-            paragraphs = record.minutes.paragraphs if record.minutes else []
-            summary = "\n".join([record.place] + [f"{i.number}. {i.title}" for i in record.items]
-                                + [p.heading() for p in paragraphs])
-            return Entry(local_time(record.date, record.time), title, record.url, summary)
-        if isinstance(record, Paragraph):
-            title = f"{record.committee.name} {record.date.isoformat()}: {record.heading(self.config.language)}"
-            return Entry(local_time(record.date, record.meeting.time), title, record.url, record.description_text())
-        if isinstance(record, Item):
-            title = f"{record.committee.name} {record.date.isoformat()}: {record.number}. {record.title}"
-            when = local_time(record.date, record.meeting.time)
-            return Entry(when, title, record.url, record.proposal or record.summary or record.body)
-        title = f"{self.strings['kind_' + record.kind]}: {record.title}"
-        when = local_time(record.sort_date) if record.sort_date else datetime.fromisoformat(EPOCH)
-        return Entry(when, title, record.url, record.body)
+    def record(self, record: Filed) -> Entry:
+        label = self.strings.get(f"kind_{record.kind}", "")
+        title = record.feed_title(label, self.config.language)
+        day = record.sort_date
+        when = local_time(day, record.sort_time) if day else datetime.fromisoformat(EPOCH)
+        return Entry(when, title, record.url, record.feed_summary())
 
 
 def _write(output: Output, config: Config, record, title: str, entries: list[Entry]) -> None:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from generator.config import Config
 from generator.model import Site
-from generator.render import plan
+from generator.pages import plan
 from generator.write import Output
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -1,5 +1,5 @@
 """The search cache: the lunr index (lunr.js's JSON format) and the records it refers to,
-kept in ``.diarium-cache/search-index/`` next to the content folder and rebuilt only when the content
+kept in ``.diarium-cache/search-index/`` beside config.yaml and rebuilt only when the content
 or the configuration changed.
 
 The fingerprint is taken from file names, sizes and modification times, so checking it costs a
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from lunr.index import Index
 
 from generator import __version__
 from generator.diary import DiaryScheme
+from generator.files import cache_dir, replacing, tree_stamp, write_atomic
 from generator.search import engine, indexfile
-from generator.search.records import published_site, records
+from generator.search.entries import entries, published_site
 
 FORMAT = 3  # bump when what is indexed, or how, changes
 
@@ -33,13 +33,13 @@ class Searchable:
 
 def open_index(content: Path, config_path: Path) -> Searchable:
     """The index of ``content``: from the cache when it is current, else built and cached."""
-    folder = content.resolve().parent / ".diarium-cache" / "search-index"
+    folder = cache_dir(config_path, "search-index")
     key = fingerprint(content, config_path) if content.is_dir() else ""  # no folder: load reports it
     cached = key and _read(folder, key)
     if cached:
         return cached
     site, config = published_site(content, config_path)
-    found = records(site, config)
+    found = entries(site, config)
     searchable = Searchable(engine.build_index(found), [r.meta for r in found], site.scheme)
     _write(folder, key, searchable)
     return searchable
@@ -48,18 +48,9 @@ def open_index(content: Path, config_path: Path) -> Searchable:
 def fingerprint(content: Path, config_path: Path) -> str:
     digest = hashlib.sha256(f"{FORMAT} {__version__} {lunr.__VERSION__}\n".encode())
     digest.update(config_path.read_bytes() if config_path.exists() else b"")
-    digest.update("\n".join(sorted(_file_stats(str(content)))).encode("utf-8", "surrogateescape"))
+    digest.update(str(content.resolve()).encode("utf-8", "surrogateescape"))
+    digest.update(json.dumps(tree_stamp(content), sort_keys=True).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
-
-
-def _file_stats(folder: str):
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _file_stats(entry.path)
-            else:
-                stat = entry.stat()
-                yield f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
 def _read(folder: Path, key: str) -> Searchable | None:
@@ -70,23 +61,18 @@ def _read(folder: Path, key: str) -> Searchable | None:
         index = indexfile.read(folder / "index.json")
     except (OSError, ValueError, KeyError):
         return None
-    return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"]))
+    return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"], meta.get("scheme", "colon")))
 
 
 def _write(folder: Path, key: str, searchable: Searchable) -> None:
     """Index first, then the records file that names the fingerprint: a cut-off write is never
     mistaken for a current cache. A folder that cannot be written just means no cache."""
-    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()), "records": searchable.records}
+    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()), "scheme": searchable.scheme.scheme, "records": searchable.records}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "records.json").unlink(missing_ok=True)
-        _replace(folder / "index.json", lambda tmp: indexfile.write(tmp, searchable.index))
-        _replace(folder / "records.json", lambda tmp: tmp.write_text(json.dumps(meta, ensure_ascii=False), "utf-8"))
+        with replacing(folder / "index.json") as tmp:
+            indexfile.write(tmp, searchable.index)
+        write_atomic(folder / "records.json", json.dumps(meta, ensure_ascii=False))
     except OSError:
         pass
-
-
-def _replace(path: Path, write) -> None:
-    tmp = path.with_suffix(f".tmp-{os.getpid()}")
-    write(tmp)
-    os.replace(tmp, path)

@@ -6,10 +6,11 @@ be written in any form (``SN 2012:195``, ``sn/2012:195``, ``Dnr SN/2012:195``, `
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
-from generator.problems import ContentError
+from generator.console import USAGE_ERROR, add_site_arguments
 from generator.search.cache import open_index
 from generator.search.engine import QueryError, search
 
@@ -17,36 +18,30 @@ KINDS = {"item": "item", "paragraph": "paragraph of minutes", "tjansteskrivelse"
          "bilaga": "attachment", "dokument": "document"}
 
 
-def register(commands) -> None:
-    from generator.cli import add_site_arguments  # cli imports this module first
-    p = commands.add_parser("search", help="search the records from the terminal")
-    p.add_argument("query", nargs="+", help="words, diary numbers, +must -mustnot prefix* field:term")
-    add_site_arguments(p)
-    p.add_argument("--limit", type=int, default=10, help="results to show (default: 10)")
-    p.add_argument("--kind", choices=("kallelse", "protokoll"),
-                   help="only records of notices (kallelse) or of minutes (protokoll)")
-    p.add_argument("--person", metavar="SLUG",
-                   help="only records that name this person (the last part of their page's URL, /ledamot/SLUG/)")
-    p.add_argument("--json", action="store_true", help="print the results as JSON")
-    p.set_defaults(func=run)
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="words, diary numbers, +must -mustnot prefix* field:term")
+    add_site_arguments(parser)
+    parser.add_argument("--limit", type=int, default=10, help="results to show (default: 10)")
+    parser.add_argument("--kind", choices=("kallelse", "protokoll"),
+                        help="only records of notices (kallelse) or of minutes (protokoll)")
+    parser.add_argument("--person", metavar="SLUG",
+                        help="only records that name this person (the last part of their page's URL, /ledamot/SLUG/)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
-def run(args) -> int:
-    from generator.cli import report_problems
+def run(args: argparse.Namespace) -> int:
+    """Content errors are reported by the command line's handler (generator.cli)."""
+    searchable = open_index(args.content, args.config)
     try:
-        searchable = open_index(args.content, args.config)
         hits = search(searchable.index, " ".join(args.query), searchable.scheme)
         if args.kind:
             hits = [(ref, score) for ref, score in hits if searchable.records[ref].get("record_kind") == args.kind]
         if args.person:
             hits = [(ref, score) for ref, score in hits if args.person in searchable.records[ref]["people"]]
         hits = hits[:max(args.limit, 0)]
-    except ContentError as exc:
-        report_problems(exc.problems)
-        return 1
     except QueryError as exc:
         print(f"diarium search: cannot read the query: {exc}", file=sys.stderr)
-        return 2
+        return USAGE_ERROR
     results = [{**searchable.records[ref], "score": round(score, 3)} for ref, score in hits]
     print(json.dumps(results, ensure_ascii=False, indent=1) if args.json else _as_text(results))
     return 0

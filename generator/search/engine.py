@@ -1,4 +1,4 @@
-"""The lunr index of the records: build and query (serialised by ``cache`` in lunr.js's format).
+"""The lunr index of the search entries: build and query (serialised by ``cache`` in lunr.js's format).
 
 Terms are analysed a whole field at a time (``swedish.analyse``) and counted per field, instead
 of lunr's per-token pipeline calls: the same index, built several times faster. The index's
@@ -16,7 +16,7 @@ from lunr.vector import Vector
 
 from generator.diary import DiaryScheme
 from generator.search import numbers, swedish
-from generator.search.records import Record
+from generator.search.entries import Entry
 
 FIELDS = {"title": 10, "decision": 4, "body": 1, "diary": 20}  # field → boost
 
@@ -25,22 +25,22 @@ class QueryError(ValueError):
     """A query lunr cannot parse, e.g. an unknown field in ``field:term``."""
 
 
-def build_index(records: list[Record]) -> Index:
-    """A lunr index of ``records``; a record's ref is its position in the list."""
+def build_index(entries: list[Entry]) -> Index:
+    """A lunr index of ``entries``; an entry's ref is its position in the list."""
     builder = TermBuilder()
     builder.ref("ref")
     for name, boost in FIELDS.items():
         builder.field(name, boost)
     builder.search_pipeline.add(*swedish.PIPELINE)
-    for ref, record in enumerate(records):
-        builder.add_terms(str(ref), _field_terms(record))
+    for ref, entry in enumerate(entries):
+        builder.add_terms(str(ref), _field_terms(entry))
     return builder.build()
 
 
-def _field_terms(record: Record) -> dict[str, list[str]]:
-    return {"title": swedish.analyse(record.title), "decision": swedish.analyse(record.decision),
-            "body": swedish.analyse(record.body) + [numbers.term(n) for n in record.mentions],
-            "diary": [t for n in record.numbers for t in numbers.terms(n)]}
+def _field_terms(entry: Entry) -> dict[str, list[str]]:
+    return {"title": swedish.analyse(entry.title), "decision": swedish.analyse(entry.decision),
+            "body": swedish.analyse(entry.body) + [numbers.term(n) for n in entry.mentions],
+            "diary": [t for n in entry.numbers for t in numbers.terms(n)]}
 
 
 class TermBuilder(Builder):

@@ -58,7 +58,9 @@ class _LazyEntries(Mapping):
 
     def __init__(self, lines: list[str], make):
         decode = json.JSONDecoder().raw_decode
-        self._make, self._parsed, self._lines = make, {}, {}
+        self._make = make
+        self._parsed: dict[str, object] = {}
+        self._lines: dict[str, tuple[str, int]] = {}
         for line in filter(None, lines):  # an empty index has empty sections
             key, end = decode(line, 1)
             self._lines[key] = (line, end)

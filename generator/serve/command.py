@@ -7,23 +7,22 @@ import signal
 import sys
 import webbrowser
 
+from generator.console import USAGE_ERROR, add_site_arguments, os_reason
 from generator.serve.session import Session
 
 
-def register(commands) -> None:
-    from generator.cli import add_site_arguments  # here: generator.cli imports this module
-    p = commands.add_parser("serve", help="preview the site while editing: rebuilds on save, reloads the browser")
-    add_site_arguments(p)
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
-    p.add_argument("--drafts", action=argparse.BooleanOptionalAction, default=True,
-                   help="show records marked draft: true, marked 'Utkast' (default: shown)")
-    p.add_argument("--open", action="store_true", help="open the site in the web browser")
-    p.add_argument("--no-search", dest="search", action="store_false", help="do not refresh the search index")
-    p.set_defaults(func=run)
+def register(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser)
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1, this computer only)")
+    parser.add_argument("--drafts", action=argparse.BooleanOptionalAction, default=True,
+                        help="show records marked draft: true, marked 'Utkast' (default: shown)")
+    parser.add_argument("--open", action="store_true", help="open the site in the web browser")
+    parser.add_argument("--no-search", dest="search", action="store_false", help="do not refresh the search index")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     # Ctrl-C (even when started with SIGINT ignored, as background jobs are) and `kill` stop cleanly.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -31,8 +30,8 @@ def run(args) -> int:
     try:
         url = session.start()
     except OSError as exc:
-        print(f"diarium: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        print(f"diarium: cannot serve on {args.host}:{args.port}: {os_reason(exc)}", file=sys.stderr)
+        return USAGE_ERROR
     print(f"Serving the preview at {url} (Ctrl-C stops)", flush=True)
     if args.open:
         webbrowser.open(url)

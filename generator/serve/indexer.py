@@ -1,20 +1,24 @@
 """Whole-site files of the preview (data files, feeds, calendars, search index), written in a
-forked child process: on a large site they take seconds, and edits must not wait for them.
+child process: on a large site they take seconds, and edits must not wait for them.
 
-The child works on a copy-on-write snapshot of the loaded site, so the preview can go on
-patching its own copy meanwhile; files are replaced atomically, so the server never serves half
-of one. One child at a time; it reports back which files it wrote, so the next one can delete
-those that are no longer written (the feed of a case that is gone).
+The child gets a pickled snapshot of the loaded site, so the preview can go on patching its own
+copy meanwhile; files are replaced atomically, so the server never serves half of one. It is
+started from a clean fork server, not forked from the preview, whose server and watcher threads
+may hold locks a forked copy would wait on for ever (build.safe_context). One child at a time;
+it reports back which files it wrote, so the next one can delete those that are no longer
+written (the feed of a case that is gone).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
 import signal
 import sys
 
+from generator.build import safe_context
 from generator.index.sitesearch import index_site
 from generator.problems import ContentError
+from generator.serve.preview import write_whole_site
 
 
 class Indexer:
@@ -28,8 +32,9 @@ class Indexer:
         return self.child is not None
 
     def start(self) -> None:
-        self.results, sender = multiprocessing.Pipe(duplex=False)
-        self.child = multiprocessing.get_context("fork").Process(target=self._run, args=(sender,), daemon=True)
+        context = safe_context()
+        self.results, sender = context.Pipe(duplex=False)
+        self.child = context.Process(target=_run, args=(self.preview.index_job(), self.search, sender), daemon=True)
         self.child.start()
         sender.close()
 
@@ -58,12 +63,14 @@ class Indexer:
             self.child.join()
         self.child = None
 
-    def _run(self, sender) -> None:
-        os.setpgrp()  # its own process group: stop() ends Pagefind along with it
-        try:
-            sender.send(self.preview.write_indexes())
-            if self.search:
-                index_site(self.preview.output.final)
-        except ContentError as exc:
-            sender.send(None)
-            print("\n".join(map(str, exc.problems)), file=sys.stderr, flush=True)
+
+def _run(job: bytes, search: bool, sender) -> None:
+    os.setpgrp()  # its own process group: stop() ends Pagefind along with it
+    site, config, folder, previous = pickle.loads(job)
+    try:
+        sender.send(write_whole_site(site, config, folder, previous or set()))
+        if search:
+            index_site(folder)
+    except ContentError as exc:
+        sender.send(None)
+        print("\n".join(map(str, exc.problems)), file=sys.stderr, flush=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.link import chronological, link_site
 from generator.load import Loader, load_meeting, meeting_order
-from generator.model import Case, Committee, Document, Meeting, Site
+from generator.model import Case, Committee, Meeting, Site
 from generator.redact import redact_site
 
 
@@ -45,7 +45,7 @@ def apply(site: Site, reload: Reload, touched: dict) -> set:
     ``touched`` maps each meeting to the numbers of the cases its records are in."""
     numbers = touched.pop(reload.old, set())
     if reload.old:
-        gone = {reload.old, *reload.old.records()}
+        gone = set(_records_of(reload.old))
         for number in numbers:
             case = site.cases[number]
             case.carriers = [r for r in case.carriers if r not in gone]
@@ -66,8 +66,7 @@ def apply(site: Site, reload: Reload, touched: dict) -> set:
 
 
 def _tidy(site: Site, numbers: set, created: bool) -> None:
-    """Keep the invariants link_site gives: no empty case, records in order, cases sorted; and
-    one generator.deps relies on: a new set of cases is a new dict."""
+    """Keep the invariants link_site gives: no empty case, records in order, cases sorted."""
     emptied = set()
     for number in numbers:
         case = site.cases[number]
@@ -82,18 +81,17 @@ def _tidy(site: Site, numbers: set, created: bool) -> None:
 
 def cases_of(site: Site) -> dict:
     """Meeting → numbers of the cases its records are in (``touched`` for ``apply``)."""
+    meeting_of = {id(r): m for m in site.meetings for r in _records_of(m)}
     touched: dict = {}
     for number, case in site.cases.items():
         for record in (*case.carriers, *case.mentions):
-            meeting = _meeting_of(record)
+            meeting = meeting_of.get(id(record))
             if meeting is not None:
                 touched.setdefault(meeting, set()).add(number)
     return touched
 
 
-def _meeting_of(record) -> Meeting | None:
-    if isinstance(record, Meeting):
-        return record
-    if isinstance(record, Document):
-        record = record.item  # an item's or paragraph's, or None (stand-alone)
-    return getattr(record, "meeting", None)
+def _records_of(meeting: Meeting) -> list:
+    """The meeting with its items, minutes, paragraphs and their documents: what reloading its
+    folder replaces."""
+    return [meeting, *meeting.records()]

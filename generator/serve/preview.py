@@ -9,22 +9,25 @@ are deleted. A change with errors changes nothing: the last good pages stay serv
 from __future__ import annotations
 
 import os
+import pickle
 import time
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.build import BuildOptions, load_and_link, render_pages
-from generator.config import load_config
+from generator.config import Config, load_config
 from generator.deps import Signer
-from generator.incremental import BuildCache, tree_stamp
+from generator.files import tree_stamp
+from generator.incremental import BuildCache
 from generator.index import write_indexes
 from generator.link import derive
 from generator.load import Loader
 from generator.model import Case, Site
 from generator.noticeboard import build_date
+from generator.pages import Page, derived_pages, latest_meetings, plan
 from generator.problems import ContentError, Problem
-from generator.render import Page, Renderer, derived_pages, latest_meetings, plan
+from generator.render import Renderer
 from generator.serve.inplace import InPlace
 from generator.serve.patch import apply, cases_of, read_meeting
 
@@ -62,7 +65,12 @@ class Preview:
         self.listings: list[Page] = []  # pages of no one record (home, indexes): candidates after every edit
         self.index_files: set[str] | None = None  # written by write_indexes
         self.pending: set[Path] = set()  # changes not applied yet because they had errors
-        self.templates: dict[str, str] = {}
+        self.templates: dict[str, str] = {}  # template name → digest, shared by the signers
+        # set by the first (full) rebuild:
+        self.config: Config | None = None
+        self.cache: BuildCache | None = None
+        self.renderer: Renderer | None = None
+        self.touched: dict = {}  # generator.serve.patch: the cases each meeting touches
 
     def rebuild(self, changed=()) -> Outcome:
         """Apply ``changed`` (absolute paths; empty: build everything)."""
@@ -129,9 +137,8 @@ class Preview:
         """Load everything again (unchanged files come from the parse cache)."""
         config, warnings = load_config(self.options.config, self.options.base_url)
         cache = BuildCache(self.options, config, self.state)
-        if self.site is not None:  # what is in memory is newer than what was saved
-            cache.records = self.cache.records
-            cache.manifest = {"pages": self.cache.signatures, "output": tree_stamp(self.output.final)}
+        if self.site is not None and self.cache is not None:  # what is in memory is newer than what was saved
+            cache.carry_over(self.cache)
         elif not cache.manifest:
             self.output.clear()  # left by a run whose state is lost: nothing in it can be trusted
         site, more, _ = load_and_link(self.options, config, cache.records)
@@ -175,7 +182,7 @@ class Preview:
         gone = ({*old, *(_output(Case(n)) for n in numbers)} - {p.output for p in new}) & self.pages.keys()
         for rel in gone:
             self.output.remove(rel)
-            self.cache.signatures.pop(rel, None)
+            self.cache.forget(rel)
         removed = [self.pages.pop(rel).url for rel in gone]
         self.pages.update({p.output: p for p in new})
         around = [self.pages[_output(r.committee)] for r in reloads] + self.listings
@@ -184,10 +191,10 @@ class Preview:
     def _render(self, candidates: list[Page]) -> list[str]:
         """Render the pages among ``candidates`` whose signature changed; returns their URLs."""
         signer = Signer(self.site, self.renderer, self.cache.records, self._key(), self.templates)
-        signatures = {p.output: signer.sign(p) for p in candidates}
-        stale = [p for p in candidates if self.cache.signatures.get(p.output) != signatures[p.output]]
+        signatures = self.cache.changed(candidates, signer)
+        stale = [p for p in candidates if p.output in signatures]
         render_pages(self.renderer, stale, self.output, self.options.jobs, None)
-        self.cache.signatures.update((p.output, signatures[p.output]) for p in stale)  # only once written
+        self.cache.written(signatures)  # only once written: a failed render is tried again
         return [p.url for p in stale]
 
     def _copy_static(self) -> None:
@@ -198,18 +205,30 @@ class Preview:
         return f"drafts={self.options.drafts}"
 
     def write_indexes(self) -> set[str]:
-        """Data files, feeds, calendars (whole-site files: written when the editing pauses);
-        those no longer written (the feed of a case that is gone) are deleted. Returns the written."""
-        self.output.written = set()
-        write_indexes(self.site, self.config, self.output)
-        for rel in self.index_files - self.output.written:
-            self.output.remove(rel)
-        self.index_files, self.output.written = self.output.written, None
+        """The whole-site files, written here and now (the Indexer writes them in a child process)."""
+        self.index_files = write_whole_site(self.site, self.config, self.output.final, self.index_files or set())
         return self.index_files
+
+    def index_job(self) -> bytes:
+        """What ``write_whole_site`` needs, pickled: a snapshot that later edits do not change."""
+        return pickle.dumps((self.site, self.config, self.output.final, self.index_files),
+                            protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Remember the pages' signatures, so the next ``diarium serve`` starts quickly."""
         self.cache.save_manifest(len(self.pages), [], {})
+
+
+def write_whole_site(site: Site, config: Config, folder: Path, previous: set[str]) -> set[str]:
+    """Data files, feeds, calendars (whole-site files, written when the editing pauses) into the
+    served ``folder``; those of ``previous`` no longer written (the feed of a case that is gone)
+    are deleted. Returns the files written."""
+    output = InPlace(folder)
+    output.written = set()
+    write_indexes(site, config, output)
+    for rel in previous - output.written:
+        output.remove(rel)
+    return output.written
 
 
 def _subtree(meeting) -> list:

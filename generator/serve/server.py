@@ -24,7 +24,7 @@ HEARTBEAT = 10  # seconds: lets a stream notice a closed tab
 class Hub:
     """Fans events out to every open event stream; new streams get the current problems."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = threading.Lock()
         self.streams: list[queue.Queue] = []
         self.problems: list[dict] = []

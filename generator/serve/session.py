@@ -5,10 +5,11 @@ import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
+from typing import cast
 
 from generator.build import BuildOptions
 from generator.config import BUNDLED_TEMPLATES, load_config
-from generator.incremental import CACHE
+from generator.files import cache_dir
 from generator.problems import ContentError
 from generator.serve.indexer import Indexer
 from generator.serve.preview import Outcome, Preview
@@ -21,7 +22,7 @@ IDLE = 0.3  # seconds after the last rebuild before whole-site files (data, feed
 class Session:
     def __init__(self, content: Path, config: Path, drafts: bool = True, host: str = "127.0.0.1", port: int = 8000,
                  search: bool = True, log=None):
-        state = Path(config).resolve().parent / CACHE / "preview"
+        state = cache_dir(config, "preview")
         self.options = BuildOptions(content=Path(content), out=state / "site", config=Path(config), base_url="/",
                                     drafts=drafts, search=search)
         self.preview = Preview(self.options, state)
@@ -37,7 +38,7 @@ class Session:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.watcher = Watcher([self.options.content, *self._template_dirs()], [self.options.config])
         self.watcher.start()
-        host, port = self.server.server_address[:2]
+        host, port = cast(tuple[str, int], self.server.server_address[:2])  # an IP socket's: never bytes
         return f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/"
 
     def step(self, timeout: float = IDLE) -> Outcome | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003, visible_words
 
 # (number, agenda title, diary numbers) per meeting; the agenda is the authority.
@@ -30,8 +31,8 @@ ITEMS_001 = [
     (5, "Statsbidrag för att stärka insatserna för barn och unga med psykisk ohälsa", ["SN 2018:140"]),
     (6, "Förändrade avgifter inom socialtjänsten –handläggningsrutiner", ["SN 2018:167"]),
     (7, "Beslut om att utse dataskyddsombud samt entledigande av befintligt personuppgiftsombud", ["SN 2018:45"]),
-    (8, "Remissvar av betänkandet Jämställt föräldraskap och goda uppväxtvillkor för barn - en ny modell för "
-        "föräldraförsäkringen (SOU 2017:101)", ["SN 2018:90"]),
+    (8, ("Remissvar av betänkandet Jämställt föräldraskap och goda uppväxtvillkor för barn - en ny modell för "
+         "föräldraförsäkringen (SOU 2017:101)"), ["SN 2018:90"]),
     (9, "Beslut om anmälan av delegationsbeslut", ["SN 2017:233"]),
     (10, "Förvaltningschefen informerar – muntlig information", []),
     (11, "Uppföljning av Dialogforum", ["SN 2018:16"]),
@@ -80,7 +81,7 @@ def test_items_of_each_meeting(imported, day, expected, documents):
         found = [(d["kind"], d["title"]) for d in item["documents"]]
         want = documents.get(item["number"], [])
         assert [k for k, _ in found] == [k for k, _ in want], item["number"]
-        for (_, title), (_, start) in zip(found, want):
+        for (_, title), (_, start) in zip(found, want, strict=True):
             assert title.startswith(start), (item["number"], title)
 
 
