@@ -14,7 +14,7 @@ import pytest
 
 from generator.build import BuildOptions, load_and_link
 from generator.config import load_config
-from generator.render import plan
+from generator.pages import plan
 from support import FIXTURE, MINUTES, ROOT, build_into
 from test_people_site import add_minutes
 
