@@ -18,9 +18,9 @@ from generator.incremental import BuildCache
 from generator.index import write_indexes
 from generator.index.sitesearch import index_site
 from generator.link import derive, link_site
-from generator.noticeboard import build_date
 from generator.load import load_site
 from generator.model import Site
+from generator.noticeboard import build_date
 from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import redact_site

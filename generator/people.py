@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from generator.text import slugify, sort_key
 
 if TYPE_CHECKING:
-    from generator.model import (Ballot, Committee, Minutes, Motion, Paragraph, ProtocolNote, Reservation, Site,
-                                 Vote)
+    from generator.model import Ballot, Committee, Minutes, Motion, Paragraph, ProtocolNote, Reservation, Site, Vote
 
 PEOPLE_URL = "/ledamot/"
 
