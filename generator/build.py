@@ -17,7 +17,8 @@ from generator.deps import Signer
 from generator.incremental import BuildCache
 from generator.index import write_indexes
 from generator.index.sitesearch import index_site
-from generator.link import link_site
+from generator.link import derive, link_site
+from generator.noticeboard import build_date
 from generator.load import load_site
 from generator.model import Site
 from generator.pages import Page, plan
@@ -38,6 +39,7 @@ class BuildOptions:
     drafts: bool = False
     search: bool = True  # run Pagefind over the output (--no-search skips it)
     incremental: bool = True  # render only pages whose inputs changed since the last build (generator.incremental)
+    today: str | None = None  # the build date the notice board is for (--today); else SOURCE_DATE_EPOCH or today
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
@@ -82,6 +84,7 @@ def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[
     site, warnings = load_site(options.content, config, options.drafts, records)
     redactions = redact_site(site, config)
     link_site(site, config)
+    derive(site, config, build_date(options.today, os.environ))
     return site, warnings, redactions
 
 

@@ -8,6 +8,7 @@ are deleted. A change with errors changes nothing: the last good pages stay serv
 """
 from __future__ import annotations
 
+import os
 import pickle
 import time
 import traceback
@@ -20,9 +21,11 @@ from generator.deps import Signer
 from generator.files import tree_stamp
 from generator.incremental import BuildCache
 from generator.index import write_indexes
+from generator.link import derive
 from generator.load import Loader
 from generator.model import Case, Site
-from generator.pages import Page, latest_meetings, plan
+from generator.noticeboard import build_date
+from generator.pages import Page, derived_pages, latest_meetings, plan
 from generator.problems import ContentError, Problem
 from generator.render import Renderer
 from generator.serve.inplace import InPlace
@@ -168,12 +171,14 @@ class Preview:
         if any(p.level == "error" for p in loader.problems):
             raise ContentError(sorted(loader.problems))
         old = {_output(x) for r in reloads if r.old for x in _subtree(r.old)} & self.pages.keys()
+        old |= {p.output for p in derived_pages(self.site)}
         numbers = set().union(*(apply(self.site, r, self.touched) for r in reloads))
+        derive(self.site, self.config, build_date(self.options.today, os.environ))  # people, notice board
         self.renderer.env.globals["latest"] = latest_meetings(self.site, self.config)
         fragment = Site(committees=[replace(r.committee, meetings=[r.new]) for r in reloads if r.new],
                         cases={n: self.site.cases[n] for n in numbers if n in self.site.cases})
         shown = {*fragment.cases.values(), *(x for r in reloads if r.new for x in _subtree(r.new))}
-        new = [p for p in plan(fragment, self.config) if p.record in shown]
+        new = [p for p in plan(fragment, self.config) if p.record in shown] + derived_pages(self.site)
         gone = ({*old, *(_output(Case(n)) for n in numbers)} - {p.output for p in new}) & self.pages.keys()
         for rel in gone:
             self.output.remove(rel)
