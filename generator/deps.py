@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from jinja2 import TemplateSyntaxError, meta
 
@@ -54,7 +55,7 @@ def _backlinks(page: Page, site: Site) -> list[tuple[str, str]]:
     Renderer.related)."""
     if page.template not in ("item.html", "paragraph.html"):
         return []
-    cases = (site.cases[n] for n in page.record.diary_numbers)
+    cases = (site.cases[n] for n in getattr(page.record, "diary_numbers", ()))
     return [shown(r) for case in cases for r in (*case.carriers, *case.mentions)]
 
 
@@ -63,7 +64,7 @@ class Signer:
 
     def __init__(self, site: Site, renderer: Renderer, cache: ParseCache, options: str, templates: dict | None = None):
         self.site, self.renderer, self.cache = site, renderer, cache
-        self.latest = renderer.env.globals.get("latest", [])
+        self.latest = cast(list[Meeting], renderer.env.globals.get("latest", []))
         self.common = _digest([options, repr(renderer.config), repr(renderer.strings), code_stamp(),
                                f"people={bool(site.people)}",  # the navigation links the person index
                                *(cache.digest(c.source.path) for c in site.committees)])
@@ -99,6 +100,7 @@ class Signer:
             return []
         seen.add(name)
         env = self.renderer.env
+        assert env.loader is not None  # the Renderer always sets its template folders
         source = env.loader.get_source(env, name)[0]
         try:
             children = sorted(n for n in meta.find_referenced_templates(env.parse(source)) if n)

@@ -456,10 +456,6 @@ class Attendee:
     replaces: str = ""  # a serving deputy (*tjänstgörande ersättare*): whom, as "Name (P)"
     paragraphs: str = ""  # the §§ an official or other attended, e.g. "292-293"
 
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.party})" if self.party else self.name
-
 
 @dataclass
 class AttendanceChange:
@@ -518,10 +514,6 @@ class Ballot:
     name: str
     vote: str
     party: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.party})" if self.party else self.name
 
 
 BALLOT_TOTALS = {"ja": "yes", "nej": "no", "avstår": "abstain"}  # a ballot's vote → its key in the totals

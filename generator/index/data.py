@@ -13,7 +13,7 @@ from generator.config import Config
 from generator.index.schemas import ATTENDANCE, ITEM, MEETING, PERSON, SCHEMAS, VOTE
 from generator.model import Case, Document, Filed, Item, Meeting, Minutes, Paragraph, Site
 from generator.people import Person, person_key
-from generator.write import Output
+from generator.write import Destination
 
 
 def item_record(item: Item) -> dict:
@@ -89,7 +89,7 @@ def person_record(person: Person) -> dict:
             "conflicts": [p.path_id for p in person.conflicts]}
 
 
-def write_data(site: Site, config: Config, output: Output) -> None:
+def write_data(site: Site, config: Config, output: Destination) -> None:
     """The data files and their schemas; URLs are site-relative (no base path)."""
     items = [item_record(i) for i in site.items]
     meetings = [meeting_record(m) for m in site.meetings]

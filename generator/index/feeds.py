@@ -17,7 +17,7 @@ from generator.headmeta import feed_url
 from generator.index.localtime import local_time
 from generator.model import Filed, Meeting, Site
 from generator.strings import load_strings
-from generator.write import Output
+from generator.write import Destination
 
 if TYPE_CHECKING:  # noticeboard imports localtime from this package
     from generator.noticeboard import Notice
@@ -36,7 +36,7 @@ class Entry:
     summary: str
 
 
-def write_feeds(site: Site, config: Config, output: Output) -> None:
+def write_feeds(site: Site, config: Config, output: Destination) -> None:
     entries = Entries(config)
     _write(output, config, None, config.title, [e for m in site.meetings for e in entries.meeting(m)])
     for committee in site.committees:
@@ -58,7 +58,8 @@ class Entries:
 
     def meeting(self, meeting: Meeting) -> list[Entry]:
         paragraphs = meeting.minutes.paragraphs if meeting.minutes else []
-        return [self.record(meeting)] + [self.record(r) for r in [*meeting.items, *paragraphs]]
+        filed: list[Filed] = [meeting, *meeting.items, *paragraphs]
+        return [self.record(r) for r in filed]
 
     def notice(self, notice: Notice) -> Entry:
         strings = self.strings
@@ -76,7 +77,7 @@ class Entries:
         return Entry(when, title, record.url, record.feed_summary())
 
 
-def _write(output: Output, config: Config, record, title: str, entries: list[Entry]) -> None:
+def _write(output: Destination, config: Config, record, title: str, entries: list[Entry]) -> None:
     entries = sorted(sorted(entries, key=lambda e: e.url), key=lambda e: e.when, reverse=True)
     entries = entries[:config.feed_entries]
     page = record.url if record else "/"
