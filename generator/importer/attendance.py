@@ -145,7 +145,8 @@ def _clean(text: str) -> str:
 
 
 # --- one entry → a person mapping ---------------------------------------------------------------
-_ENTRY = re.compile(r"^(?P<name>[^(,§]+?)\s*(?:\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)?)?\s*(?P<rest>[,§].*|ersätter.*|tjänstgör.*)?$")
+_ENTRY = re.compile(r"^(?P<name>[^(,§]+?)\s*(?:\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)?)?\s*"
+                    r"(?P<rest>[,§].*|ersätter.*|tjänstgör.*)?$")
 _TRAILING_PARAGRAPHS = re.compile(r",?\s*§§?\s*(\d+(?:\s*[-–]\s*\d+)?)\s*,?\s*$")
 
 

@@ -36,7 +36,9 @@ _ORDINARY = re.compile(r"^ordinarie\s*:\s*(.+)$", re.IGNORECASE)
 _PREPARED = re.compile(r"^(?:upprättad|utskriftsdatum|datum för utskick|skickad)\b", re.IGNORECASE)
 _KIND = re.compile(r"kallelse|underrättelse|föredragningslista|ärendelista|dagordning", re.IGNORECASE)
 _ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.IGNORECASE)
-_RUN_IN = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?:Dnr\.?\s*)?(?P<dnr>[A-ZÅÄÖ]{1,5}[\s-]?(?:19|20)\d\d[/:-]\d+)\s+(?P<title>.+?)"
+_WHEN = re.compile(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", re.IGNORECASE)
+_RUN_IN = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?:Dnr\.?\s*)?(?P<dnr>[A-ZÅÄÖ]{1,5}[\s-]?(?:19|20)\d\d[/:-]\d+)\s+"
+                     r"(?P<title>.+?)"
                      r"(?:\s*\.{3,}\s*|\s+)\d{1,3}\s*$")
 
 
@@ -258,7 +260,7 @@ def _contents(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
     """Without an agenda table: a dotted contents list (``§ 8 Dnr VN-2025-00004`` ⏎ ``Title ….. 3``)
     or a run-in list (``26 Dnr KS 2018/14 Title ... 3``)."""
     _, contents = minutes_reader.headings(lines, 0)
-    for number, dnr, title in contents:
+    for _, dnr, title in contents:
         reader.items.append(Item(len(reader.items) + 1, title, Span(0, 0), reader.diary_numbers(dnr)))
     for i, line in enumerate(lines):
         m = _RUN_IN.match(line)
@@ -289,7 +291,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
         if all(_ROLE.match(p) for p in parts) and k and pending_roles is None:
             names = [p for p in re.split(r"\s{4,}", plain(lines[text_lines[k - 1]])) if p]
             if len(names) == len(parts):
-                for name, role in zip(names, parts):
+                for name, role in zip(names, parts, strict=True):
                     field = "chair" if role.casefold().endswith("ordförande") and "vice" not in role.casefold() \
                         else "secretary"
                     setattr(meeting, field, name)
@@ -305,7 +307,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
             continue
         if i in used:
             continue
-        if re.match(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", text, re.IGNORECASE) and meeting.date is None:
+        if _WHEN.match(text) and meeting.date is None:
             _when(meeting, text, notes)
             notes.append(text)
             place = plain(lines[text_lines[k + 1]]) if k + 1 < len(text_lines) else ""
@@ -401,7 +403,7 @@ def _papers(meeting: Notice, layout: Layout, start: int, scheme: DiaryScheme, pr
         next((x for x in lines[a:] if not blank(x)), ""))]
     by_number = {n: item for item in meeting.items for n in item.diary_numbers}
     owner = meeting.items[0] if meeting.items else None
-    for a, b in zip(starts, starts[1:] + [len(lines)]):
+    for a, b in zip(starts, starts[1:] + [len(lines)], strict=True):
         text = "\n".join(lines[a:b])
         numbers = [str(n) for n in scheme.numbers(text)] + [str(n) for n in scheme.bare(text, prefix or "")]
         owner = next((by_number[n] for n in numbers if n in by_number), owner)

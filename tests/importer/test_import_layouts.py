@@ -195,7 +195,8 @@ Rådhuset
 | --- | --- | --- | --- |
 |  | Val av justerare |  | Ordinarie: Eva Gran (C)<br>Ersättare: Bo Ek (M) |
 |  | Beslutsärenden |  |  |
-| 1. | Budget för år<br>2026<br>Föredragande: Fia Holm | TN-2025-<br>00014 | Förslag till beslut<br>Nämnden antar budgeten. |""", "") + page(2, """[Tabell 2-1](kallelse.tabeller/2-1.csv)
+| 1. | Budget för år<br>2026<br>Föredragande: Fia Holm | TN-2025-<br>00014 | \
+Förslag till beslut<br>Nämnden antar budgeten. |""", "") + page(2, """[Tabell 2-1](kallelse.tabeller/2-1.csv)
 
 |  | Ärende | Beteckning | Förslag |
 | --- | --- | --- | --- |
