@@ -374,3 +374,12 @@ def test_a_plain_numbered_agenda(tmp_path):
     assert [(i.number, i.title, i.diary_numbers) for i in notice.items] == [
         (1, "Val av justerare", []), (2, "Bidrag till föreningar för år 2025", ["KFN 2025/7"]),
         (3, "Ny bibliotekstaxa", ["KFN 2024/88"])]
+
+
+def test_attendance_entries_on_the_label_line(tmp_path):
+    text = OTHER_MINUTES.replace("Beslutande\nLedamöter\nAnna Berg (S), ordförande\nBo Ek (M)\n",
+                                 "Beslutande ledamöter: Anna Berg (S), ordförande, Bo Ek (M)\n"
+                                 "Tjänstepersoner\tCia Holm, sekreterare\n")
+    a = record(tmp_path, text + FILLER, scheme="slash").attendance
+    assert a["members"] == [{"name": "Anna Berg", "party": "S", "role": "ordförande"}, {"name": "Bo Ek", "party": "M"}]
+    assert a["officials"] == [{"name": "Cia Holm", "title": "sekreterare"}]
