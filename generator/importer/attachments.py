@@ -1,5 +1,5 @@
-"""Attachments (*bilagor*) of an item: where each one starts (docs/importing.md, "Items and their three layers"), its title,
-optional header and date, and its text without running headers."""
+"""Attachments (*bilagor*) of an item: where each one starts (docs/importing.md, "Items and their
+three layers"), its title, optional header and date, and its text without running headers."""
 from __future__ import annotations
 
 import re
@@ -59,7 +59,7 @@ def spans(lines: list[str], start: int, end: int) -> list[Span]:
         filled = sum(1 for x in lines[bounds[-1]:cue] if not blank(x))
         if cue > bounds[-1] and filled >= SHORT_SEGMENT:
             bounds.append(cue)
-    return [Span(a, b) for a, b in zip(bounds, bounds[1:] + [end])]
+    return [Span(a, b) for a, b in zip(bounds, bounds[1:] + [end], strict=True)]
 
 
 def read_attachment(item: Item, lines: list[str], span: Span, scheme: DiaryScheme, order: int) -> Document:

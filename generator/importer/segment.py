@@ -1,7 +1,7 @@
-"""Items of a meeting record (docs/importing.md, "Items and their three layers"): find the decision anchors (*Beslut*), read the
-number-and-title block above each, align the blocks with the agenda, and cut the record into
-item spans. The agenda is the authority for numbers and titles; printed numbers and headings
-are witnesses whose disagreements become warnings."""
+"""Items of a meeting record (docs/importing.md, "Items and their three layers"): find the
+decision anchors (*Beslut*), read the number-and-title block above each, align the blocks with
+the agenda, and cut the record into item spans. The agenda is the authority for numbers and
+titles; printed numbers and headings are witnesses whose disagreements become warnings."""
 from __future__ import annotations
 
 import re
