@@ -78,12 +78,8 @@ class BuildCache:
     def seed(self, output: Output, pages, stale) -> None:
         """Hard-link the unchanged pages of the old output into the new one (never written to:
         rendered pages are new files)."""
-        made = set()
         for page in {p.output for p in pages} - {p.output for p in stale}:
-            target = output.path(page)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+            target = output.file(page)
             try:
                 os.link(self.out / page, target)
             except OSError:  # a file system without hard links

@@ -18,6 +18,7 @@ class Output:
     def __init__(self, final: str | Path):
         self.final = Path(final).resolve()
         self.tmp = self.final.parent / f".{self.final.name}.tmp-{os.getpid()}"
+        self.made: set[Path] = set()  # folders known to exist: each is created once, not per file
 
     def __enter__(self) -> Output:
         remove_stale(self.final)
@@ -28,18 +29,19 @@ class Output:
     def __exit__(self, exc_type, exc, tb) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)  # after commit() it no longer exists
 
-    def path(self, rel: str) -> Path:
-        return self.tmp / rel
+    def file(self, rel: str) -> Path:
+        """The path of ``rel`` in the new site, its folder created."""
+        path = self.tmp / rel
+        if path.parent not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(path.parent)
+        return path
 
     def write(self, rel: str, data: str | bytes) -> None:
-        path = self.tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        self.file(rel).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
-        path = self.tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+        shutil.copyfile(source, self.file(rel))
 
     def commit(self) -> None:
         """Put the new site in place of the old one, which is then removed.
