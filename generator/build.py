@@ -63,7 +63,7 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
     renderer = Renderer(site, config)
     pages = plan(site, config)
     stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
-    with Output(options.out) as output:
+    with Output(options.out, remove_later=True) as output:
         cache and cache.seed(output, pages, stale)
         render_pages(renderer, stale, output, options.jobs, progress)
         for rel, source in renderer.static_files().items():
