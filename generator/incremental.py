@@ -89,14 +89,14 @@ class BuildCache:
         """After a build that loaded the whole site: the manifest and the parse cache."""
         self.records.prune()
         self.records.save(self._records_file())
-        for old in self.folder.glob("records-*.pickle"):
+        for old in self.folder.glob("records-*"):
             if old != self._records_file():
-                old.unlink()
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
         self.save_manifest(pages, warnings, redactions)
 
     def _records_file(self) -> Path:
-        """Records parsed by other code may not fit this code: one file per version of diarium."""
-        return self.folder / f"records-{code_stamp()[:16]}.pickle"
+        """Records parsed by other code may not fit this code: one folder per version of diarium."""
+        return self.folder / f"records-{code_stamp()[:16]}"
 
     def save_manifest(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),
