@@ -109,6 +109,7 @@ def _workers(renderer: Renderer, pages: list[Page], output, jobs: int):
     the site, pickled once."""
     global _JOB
     if threading.active_count() == 1:
+        renderer.compile_all()  # once, inherited by every worker
         _JOB = (renderer, pages, output)  # inherited by the forked workers, never pickled
         return multiprocessing.get_context("fork").Pool(jobs)
     job = pickle.dumps((renderer.site, renderer.config, pages, output), protocol=pickle.HIGHEST_PROTOCOL)

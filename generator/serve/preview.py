@@ -150,8 +150,7 @@ class Preview:
         self.config, self.cache, self.site, self.renderer = config, cache, site, renderer
         self.pages = {p.output: p for p in pages}
         self.listings = [p for p in pages if p.record is None]
-        for name in renderer.env.list_templates(extensions=["html"]):  # workers rendered: compile here too
-            renderer.env.get_template(name)
+        renderer.compile_all()  # workers rendered: compile here too
         self.touched = cases_of(site)
         self._copy_static()
         if self.index_files is None:  # what an earlier run left besides pages: its whole-site files
