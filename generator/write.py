@@ -10,8 +10,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Protocol
 
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
+
+
+class Destination(Protocol):
+    """Where pages and index files go: a build's new folder (Output) or the served one (serve.InPlace)."""
+
+    def write(self, rel: str, data: str | bytes) -> None: ...
+    def copy(self, rel: str, source: Path) -> None: ...
 
 
 class Output:

@@ -10,6 +10,7 @@ DATE = {"type": "string", "format": "date"}
 OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
 COUNT = {"type": "integer", "minimum": 0}
 URL = {"type": "string", "description": "site-relative URL, without the site's base path"}
+TEXTS = {"type": "array", "items": TEXT}
 DIARY_NUMBERS = {"type": "array", "items": {"type": "string", "pattern": r"^\S+ \d{4}:\d+$"}}
 
 
@@ -36,16 +37,51 @@ DOCUMENT = {"id": {**TEXT, "description": "stable: the item's id and the file na
             "organisation": TEXT, "url": URL}
 
 REFERENCE = {"type": "object", "required": ["type", "id", "title", "date", "url"], "additionalProperties": False,
-             "properties": {"type": {"enum": ["meeting", "item", "document"]}, "id": TEXT, "title": TEXT,
+             "properties": {"type": {"enum": ["meeting", "item", "paragraph", "document"]}, "id": TEXT, "title": TEXT,
                             "date": OPTIONAL_DATE, "url": URL}}
 
 CASE = {"diary_number": DIARY_NUMBERS["items"], "url": URL,
         "carriers": {"type": "array", "items": REFERENCE, "description": "records filed under the number"},
         "mentions": {"type": "array", "items": REFERENCE, "description": "records whose text mentions it"}}
 
+PARTY = {"type": "string", "description": "party abbreviation as the minutes give it, or empty"}
+
+VOTE = {"id": {**TEXT, "description": "stable: the paragraph's id and the vote's number"},
+        "committee_id": TEXT, "meeting_id": TEXT, "date": DATE,
+        "paragraph": {"type": "integer", "minimum": 0}, "paragraph_title": TEXT, "url": URL,
+        "yes_means": TEXT, "no_means": TEXT, "yes": COUNT, "no": COUNT, "abstain": COUNT, "outcome": TEXT,
+        "ballots": {"type": "array", "description": "each member's vote (CSV: 'Name (P): ja' joined by '; ')",
+                    "items": {"type": "object", "required": ["name", "party", "vote"], "additionalProperties": False,
+                              "properties": {"name": TEXT, "party": PARTY,
+                                             "vote": {"enum": ["ja", "nej", "avstår"]}}}}}
+
+ATTENDANCE = {"committee_id": TEXT, "meeting_id": TEXT, "date": DATE, "url": URL,
+              "group": {"enum": ["members", "serving_deputies", "deputies", "officials", "others"]},
+              "name": TEXT, "party": PARTY, "role": {**TEXT, "description": "role of a member, title of an official"},
+              "replaces": {**TEXT, "description": "whom a serving deputy replaces"},
+              "paragraphs": {**TEXT, "description": "the paragraphs attended, when not all"},
+              "left_after": {"type": ["integer", "null"], "description": "left the meeting after this paragraph"},
+              "arrived_at": {"type": ["integer", "null"], "description": "joined the meeting at this paragraph"}}
+
+PARAGRAPH_IDS = {"type": "array", "items": {**TEXT, "description": "a paragraph: committee/meeting/paragraf-N"}}
+PERSON = {"id": {**TEXT, "description": "stable while the name is: the slug of the person's page"},
+          "name": TEXT, "party": PARTY, "url": URL,
+          "committees": {**TEXTS, "description": "ids of the committees whose minutes list the person as present"},
+          "roles": {**TEXTS, "description": "roles the attendance gives, e.g. ordförande"},
+          "meetings": {**TEXTS, "description": "meetings attended: committee/meeting"},
+          "votes": {"type": "array", "items": {
+              "type": "object", "required": ["paragraph", "vote", "outcome"], "additionalProperties": False,
+              "properties": {"paragraph": TEXT, "vote": {"enum": ["ja", "nej", "avstår"]}, "outcome": TEXT}},
+              "description": "each roll-call vote cast (in CSV: their number)"},
+          "motions": PARAGRAPH_IDS, "reservations": PARAGRAPH_IDS, "protocol_notes": PARAGRAPH_IDS,
+          "conflicts": PARAGRAPH_IDS}
+
 SCHEMAS = {
     "meetings.schema.json": _records("Meetings", MEETING),
     "items.schema.json": _records("Agenda items", ITEM),
     "documents.schema.json": _records("Documents", DOCUMENT),
     "cases.schema.json": _records("Cases by diary number", CASE),
+    "votes.schema.json": _records("Roll-call votes of the minutes", VOTE),
+    "attendance.schema.json": _records("Attendance of the meetings with minutes", ATTENDANCE),
+    "people.schema.json": _records("Elected persons named in the minutes", PERSON),
 }
