@@ -91,7 +91,8 @@ def hugo_site(root: Path, script: Path) -> Path:
     """``hugo-eq`` for the corpus, made once by hugo_equivalent.py (with diarium's stylesheet)."""
     site = root / "hugo-eq"
     if not (site / "hugo.toml").exists():
-        subprocess.run([sys.executable, str(script), str(root), str(ROOT / "templates/static/style.css")], check=True)
+        subprocess.run([sys.executable, str(script), str(root), str(ROOT / "templates/static/style.css")],
+                       check=True, stdout=sys.stderr)  # stdout is the JSON report
     return site
 
 
