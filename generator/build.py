@@ -65,7 +65,7 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
     renderer = Renderer(site, config)
     pages = plan(site, config)
     stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
-    with Output(options.out) as output:
+    with Output(options.out, remove_later=True) as output:
         if cache:
             cache.seed(output, pages, stale)
         render_pages(renderer, stale, output, options.jobs, progress)
@@ -114,6 +114,7 @@ def _workers(renderer: Renderer, pages: list[Page], output, jobs: int):
     the site, pickled once."""
     global _JOB
     if threading.active_count() == 1:
+        renderer.compile_all()  # once, inherited by every worker
         _JOB = (renderer, pages, output)  # inherited by the forked workers, never pickled
         return multiprocessing.get_context("fork").Pool(jobs)
     job = pickle.dumps((renderer.site, renderer.config, pages, output), protocol=pickle.HIGHEST_PROTOCOL)
