@@ -113,7 +113,8 @@ def bench_lunr(root: Path, runs: int, query: str) -> dict:
     return {"first_search_s": round(first, 2), "first_search_peak_rss_mib": rss, "index_build_s": round(build_s, 2),
             "index_mib": round(len(index) / 2**20, 1), "index_gzip_mib": round(len(gzip.compress(index, 6)) / 2**20, 1),
             "records_mib": round((cache / "records.json").stat().st_size / 2**20, 1),
-            "cached_search_median_s": round(statistics.median(cached), 2), "cached_runs_s": [round(t, 2) for t in cached]}
+            "cached_search_median_s": round(statistics.median(cached), 2),
+            "cached_runs_s": [round(t, 2) for t in cached]}
 
 
 def _index_build_seconds(root: Path) -> float:

@@ -29,7 +29,7 @@ def cues(lines: list[str], start: int, end: int) -> list[int]:
             and not label(line).startswith("bilagor")
         after_break = i >= 2 and blank(lines[i - 2])
         glued = line.startswith("**") and "****" in line and after_break
-        h1 = bool(heading) and len(heading.group(1)) == 1 and not plain(line)[:1].isdigit()
+        h1 = heading is not None and len(heading.group(1)) == 1 and not plain(line)[:1].isdigit()
         header = date_line(line) and report.officer_below(lines, i, end)
         officer = label(line) == labels.OFFICER and after_break
         if bilaga or glued or h1 or header or officer:
