@@ -31,6 +31,7 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            _refuse_aliases(node, first_line)
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -47,6 +48,24 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         lines |= {f"{k.value}[{i}]": first_line + entry.start_mark.line
                   for k, v in node.value if isinstance(v, yaml.SequenceNode) for i, entry in enumerate(v.value)}
     return data, lines
+
+
+def _refuse_aliases(root, first_line: int) -> None:
+    """A YAML alias (``*name``) repeats a node; nested, a kilobyte of them expands to gigabytes
+    (a "billion laughs"). Front matter never needs one, so a node met twice is refused before
+    anything is built from it."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise FrontMatterError(first_line + node.start_mark.line,
+                                   "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
 
 
 def parse(text: str) -> Parsed:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeGuard
 
-from generator import frontmatter, schema
+from generator import contentfs, frontmatter, safety, schema
 from generator.config import Config
 from generator.diary import DiaryScheme
 from generator.model import Committee, Document, Item, Meeting, Site, Source
@@ -58,11 +58,15 @@ class Loader:
     def rel(self, path: Path) -> str:
         """A path as problems and sources show it: relative to the content folder's parent."""
         try:
-            return path.relative_to(self.content.parent).as_posix()
+            return contentfs.printable(path.relative_to(self.content.parent).as_posix())
         except ValueError:
-            return path.as_posix()
+            return contentfs.printable(path.as_posix())
 
     def read(self, path: Path, kind: str) -> ContentFile | None:
+        if not contentfs.regular_file(path, self.content):
+            if path.is_dir():
+                self.problem(path, 0, "", f"expected a {kind} file, found a folder of that name")
+            return None  # anything else check_tree has reported
         return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
 
     def parse(self, path: Path, kind: str) -> ContentFile | None:
@@ -109,6 +113,7 @@ def load_site(content: str | Path, config: Config, drafts: bool = False, cache=N
     loader = Loader(content, config, drafts, cache)
     if not content.is_dir():
         raise ContentError([Problem(str(content), 0, "", "expected a content folder")])
+    contentfs.check_tree(content, lambda path, message: loader.problem(path, 0, "", message))
     committee_dirs = sorted(p for p in content.iterdir() if p.is_dir() and p.name != STANDALONE_DIR
                             and not p.name.startswith((".", "_")))
     committees = []
@@ -130,6 +135,9 @@ def _committee(loader: Loader, folder: Path) -> tuple[Committee | None, bool]:
     """The committee and whether to publish it. An invalid one is returned as a stand-in so
     that its meetings are still checked: a build reports every error at once."""
     path = folder / "committee.md"
+    if folder.name.lower() in safety.RESERVED:
+        loader.problem(folder, 0, "", f"'{folder.name}' is a URL the site itself uses: rename the committee folder")
+        return None, False
     record = loader.read(path, "committee") if path.exists() else None
     if not path.exists():
         loader.problem(folder, 0, "", "expected a committee.md in every committee folder")

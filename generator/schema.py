@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from generator import safety
 from generator.diary import DiaryNumber, DiaryScheme
 
 
@@ -15,6 +16,10 @@ def text(value) -> str:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value).strip()
     raise ValueError("expected text")
+
+
+def diary_prefix(value) -> str:
+    return safety.prefix(text(value))
 
 
 def integer(value) -> int:
@@ -104,7 +109,7 @@ COMMON = {"draft": (boolean, False), "import": (mapping, False)}
 
 # record type → key → (checker, required); "diary" marks checkers that need the site's scheme.
 FIELDS = {
-    "committee": {"name": (text, True), "prefix": (text, True), "organisation": (text, False),
+    "committee": {"name": (text, True), "prefix": (diary_prefix, True), "organisation": (text, False),
                   "description": (text, False)},
     "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), True),
                 "time": (clock, False), "end_time": (clock, False), "place": (text, False),

@@ -9,6 +9,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from generator import safety
+from generator.problems import ContentError, Problem
+
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 
 
@@ -29,15 +32,19 @@ class Output:
         shutil.rmtree(self.tmp, ignore_errors=True)  # after commit() it no longer exists
 
     def path(self, rel: str) -> Path:
-        return self.tmp / rel
+        """Where ``rel`` goes in the new site; a ContentError when that is not inside it."""
+        try:
+            return safety.inside(self.tmp, rel)
+        except ValueError as exc:
+            raise ContentError([Problem(rel, 0, "", str(exc))]) from None
 
     def write(self, rel: str, data: str | bytes) -> None:
-        path = self.tmp / rel
+        path = self.path(rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
-        path = self.tmp / rel
+        path = self.path(rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, path)
 
