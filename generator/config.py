@@ -98,8 +98,9 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
 
 
 def _one_line(value: str) -> str:
-    if "\n" in value or "\r" in value:
-        raise ValueError("expected one line of text (it becomes a title in pages, feeds and calendars)")
+    if "\n" in value or "\r" in value or safety.first_control(value) >= 0:
+        raise ValueError("expected one line of text without control characters (it becomes a title in pages, "
+                         "feeds and calendars)")
     return value
 
 

@@ -72,7 +72,7 @@ class Loader:
     def parse(self, path: Path, kind: str) -> ContentFile | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""
         try:
-            parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+            parsed = frontmatter.parse(self._without_controls(path, path.read_text(encoding="utf-8")))
         except UnicodeDecodeError:
             self.problem(path, 0, "", "expected a UTF-8 text file")
             return None
@@ -101,6 +101,14 @@ class Loader:
         if failed:
             return None
         return ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
+
+    def _without_controls(self, path: Path, text: str) -> str:
+        """Control characters are invisible, and break calendars and CSV readers: dropped, with a warning."""
+        cleaned, count = safety.strip_controls(text)
+        if count:
+            line = text.count("\n", 0, safety.first_control(text)) + 1
+            self.problem(path, line, "", f"{count} control character(s) removed", "warning")
+        return cleaned
 
     def keep(self, record: ContentFile | None) -> TypeGuard[ContentFile]:
         return record is not None and (self.drafts or not record.draft)

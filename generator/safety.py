@@ -47,6 +47,12 @@ def strip_controls(text: str) -> tuple[str, int]:
     return _CONTROL.subn("", text)
 
 
+def first_control(text: str) -> int:
+    """Where the first control character of ``text`` is (-1: none)."""
+    found = _CONTROL.search(text)
+    return found.start() if found else -1
+
+
 def csv_cell(value):
     """A CSV cell a spreadsheet shows as text, never runs: a leading ``'`` before a formula start."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):

@@ -126,3 +126,23 @@ def test_base_url_must_be_http_or_a_path(site_dir, tmp_path, url):
     result = build(site_dir, tmp_path / "site")
     assert result.returncode == 1
     assert "config.yaml:2: error: field 'base_url': expected an http(s) URL" in result.stderr
+
+
+def test_control_characters_are_dropped_with_a_warning_and_csv_formulas_neutralised(site_dir, tmp_path):
+    meeting = site_dir / "content/socialnamnden/2012-12-11/meeting.md"
+    text = meeting.read_text(encoding="utf-8").replace("place: Kommunhuset i Tumba plan 2, rum 2",
+                                                       'place: "=HYPERLINK(\\"http://evil.example\\")"')
+    meeting.write_text(text.replace("Var vänlig", "Var\x07 vänlig\x1b[31m"), encoding="utf-8")
+    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("title: En", "title: \x0bEn\x00"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build(site_dir, out, check=True)
+    assert "2012-12-11/meeting.md:11: warning: 2 control character(s) removed" in result.stderr
+    assert "01/item.md:3: warning: 2 control character(s) removed" in result.stderr
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    for path in out.rglob("*"):
+        if path.suffix in (".html", ".ics", ".csv", ".json", ".xml"):
+            assert not control.search(path.read_text(encoding="utf-8")), path
+    csv = (out / "data/meetings.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(" in csv and ",=HYPERLINK" not in csv and '"=HYPERLINK' not in csv
+    assert "apostrof" in (out / "data/index.html").read_text(encoding="utf-8")
