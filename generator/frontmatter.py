@@ -6,7 +6,25 @@ from dataclasses import dataclass
 import yaml
 
 # libyaml's loader is ~10× faster than the pure-Python one and keeps the marks we need.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """A value YAML cannot turn into a date or a number (``2012-13-45``, 5,000 digits) stays the
+    text it was, so the schema can say what was expected instead of the build crashing."""
+
+
+def _or_text(construct):
+    def construct_or_text(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+    return construct_or_text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _or_text(_Base.construct_yaml_timestamp))
+_Loader.add_constructor("tag:yaml.org,2002:int", _or_text(_Base.construct_yaml_int))
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 

@@ -6,7 +6,7 @@ into the model's value or raises ValueError saying what was expected.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from generator import safety
 from generator.diary import DiaryNumber, DiaryScheme
@@ -23,11 +23,11 @@ def diary_prefix(value) -> str:
 
 
 def integer(value) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**9:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
         return int(value)
-    raise ValueError("expected a whole number")
+    raise ValueError("expected a whole number (of at most 9 digits)")
 
 
 def boolean(value) -> bool:
@@ -36,13 +36,19 @@ def boolean(value) -> bool:
     raise ValueError("expected true or false")
 
 
+YEARS = range(1500, 2500)  # beyond these a date is a typing error, and date arithmetic overflows
+
+
 def iso_date(value) -> date:
-    if isinstance(value, date):
-        return value
+    if isinstance(value, datetime):
+        raise ValueError(f"expected a date like 2012-12-11 without a time, got {value.isoformat(' ')!r}")
     try:
-        return date.fromisoformat(str(value))
+        day = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValueError(f"expected a date like 2012-12-11, got {value!r}") from None
+    if day.year not in YEARS:
+        raise ValueError(f"expected a date between {YEARS.start} and {YEARS.stop - 1}, got {day.isoformat()}")
+    return day
 
 
 def clock(value) -> str:
