@@ -49,7 +49,7 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            _refuse_aliases(node, first_line)
+            _check_nodes(node, first_line)
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -57,7 +57,7 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + mark.line if mark else first_line
         raise FrontMatterError(line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    if data is None:
+    if node is None or data is None:  # nothing between the '---' lines, or only a comment
         return {}, {}
     if not isinstance(data, dict):
         raise FrontMatterError(first_line, "expected a mapping of keys to values")
@@ -68,10 +68,10 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
     return data, lines
 
 
-def _refuse_aliases(root, first_line: int) -> None:
-    """A YAML alias (``*name``) repeats a node; nested, a kilobyte of them expands to gigabytes
-    (a "billion laughs"). Front matter never needs one, so a node met twice is refused before
-    anything is built from it."""
+def _check_nodes(root, first_line: int) -> None:
+    """Refuse what YAML allows but front matter must not have, before anything is built from it:
+    an alias (``*name``) repeats a node, and nested, a kilobyte of them expands to gigabytes (a
+    "billion laughs"); a key written twice would silently lose one of its values."""
     seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
@@ -83,6 +83,11 @@ def _refuse_aliases(root, first_line: int) -> None:
         if isinstance(node, yaml.SequenceNode):
             stack += node.value
         elif isinstance(node, yaml.MappingNode):
+            keys: set = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in keys:
+                    raise FrontMatterError(first_line + key.start_mark.line, f"the key '{key.value}' is given twice")
+                keys.add(key.value if isinstance(key, yaml.ScalarNode) else id(key))
             stack += [part for pair in node.value for part in pair]
 
 

@@ -82,6 +82,23 @@ def signatures(value) -> list[dict]:
     return result
 
 
+def one_line(value) -> str:
+    """Text on one line: a name that becomes a calendar's or a feed's title."""
+    value = text(value)
+    if "\n" in value or "\r" in value:
+        raise ValueError("expected text on one line")
+    return value
+
+
+def import_notes(value) -> dict:
+    """What ``diarium import`` noted: a mapping whose ``warnings`` is a list of texts."""
+    notes = mapping(value)
+    warnings = notes.get("warnings")
+    if warnings is not None and not (isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)):
+        raise ValueError(f"expected import.warnings to be a list of texts, got {warnings!r}")
+    return notes
+
+
 def mapping(value) -> dict:
     if isinstance(value, dict):
         return value
@@ -111,11 +128,11 @@ def diary_numbers(scheme: DiaryScheme):
     return check
 
 
-COMMON = {"draft": (boolean, False), "import": (mapping, False)}
+COMMON = {"draft": (boolean, False), "import": (import_notes, False)}
 
 # record type → key → (checker, required); "diary" marks checkers that need the site's scheme.
 FIELDS = {
-    "committee": {"name": (text, True), "prefix": (diary_prefix, True), "organisation": (text, False),
+    "committee": {"name": (one_line, True), "prefix": (diary_prefix, True), "organisation": (text, False),
                   "description": (text, False)},
     "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), True),
                 "time": (clock, False), "end_time": (clock, False), "place": (text, False),
