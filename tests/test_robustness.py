@@ -105,3 +105,22 @@ def test_folders_named_like_content_files_and_undecodable_names(site_dir, tmp_pa
     assert "02/x.md: error: expected a document file, found a folder" in result.stderr
     assert "02/bad-\\udcff.md: error: the name is not valid UTF-8" in result.stderr
     assert "02/dangling.md: error: a symbolic link that leads nowhere" in result.stderr
+
+
+def test_a_site_left_aside_by_a_kill_is_put_back_even_when_the_next_build_fails(site_dir, tmp_path):
+    """Point 14: a kill between the two renames of a swap (where renameat2 is missing) leaves the
+    old site in .site.old-<pid>; the next build puts it back first, whatever becomes of that build."""
+    import subprocess
+    import sys
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    aside = tmp_path / f".site.old-{dead}"
+    aside.mkdir()
+    (aside / "index.html").write_text("the last good site", encoding="utf-8")
+    (tmp_path / f".site.tmp-{dead}").mkdir()
+    replace("date: 2012-12-11", "date: 2012-13-45")(site_dir, MEETING)
+    result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                         "--out", tmp_path / "site", "--quiet", "--no-search", check=False)
+    assert result.returncode == 1
+    assert (tmp_path / "site/index.html").read_text(encoding="utf-8") == "the last good site"
+    assert not list(tmp_path.glob(".site.*"))
