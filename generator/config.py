@@ -1,11 +1,13 @@
 """Site configuration (``config.yaml``): defaults, validation and derived values."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import safety
+from generator.diary import SCHEMES
 from generator.frontmatter import FrontMatterError, parse_mapping
 from generator.problems import ContentError, Problem
 
@@ -21,6 +23,7 @@ class Config:
     base_url: str = "/"
     language: str = "sv"
     diary_prefixes: list = field(default_factory=lambda: ["SN", "KS", "KF"])
+    diary_scheme: str | dict = "colon"   # colon (SN 2012:195), dash (KS-2024-00544) or {pattern: regex}
     templates: str | None = None
     long_document_words: int = 400
     latest_meetings: int = 10
@@ -67,6 +70,7 @@ class Config:
 
 # The type each key must have.
 KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
+        "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
 
@@ -87,6 +91,7 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
             problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
             problems += _check_value(config, key, value)
+    problems += _check_scheme(config, config.diary_scheme)
     if config.language not in LANGUAGES:
         problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:
@@ -139,6 +144,22 @@ def _each(check, values: list) -> list[tuple[int, ValueError]]:
     return failures
 
 
+def _check_scheme(config: Config, scheme: str | dict) -> list[Problem]:
+    """``diary_scheme``: a named scheme, or a regex with ``year`` and ``seq`` groups."""
+    if isinstance(scheme, str):
+        ok = scheme in SCHEMES
+        return [] if ok else [config.problem("diary_scheme", f"expected one of {', '.join(SCHEMES)} "
+                                             "or {pattern: REGEX}")]
+    try:
+        groups = re.compile(str(scheme.get("pattern", ""))).groupindex
+    except re.error as exc:
+        return [config.problem("diary_scheme", f"expected a regular expression in pattern: {exc}")]
+    if set(scheme) != {"pattern"} or not {"year", "seq"} <= set(groups):
+        return [config.problem("diary_scheme",
+                               "expected a mapping {pattern: REGEX} with named groups year and seq (and prefix)")]
+    return []
+
+
 def _read(path: Path) -> tuple[dict, dict[str, int]]:
     """The keys of the file and their lines; raises ContentError when it is not a YAML mapping."""
     if not path.exists():
@@ -152,6 +173,6 @@ def _read(path: Path) -> tuple[dict, dict[str, int]]:
 
 
 def _describe(kind) -> str:
-    names = {str: "a string", int: "a whole number", list: "a list", type(None): "nothing"}
+    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", type(None): "nothing"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)

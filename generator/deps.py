@@ -33,7 +33,7 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
     if page.record is not None:
         return page.record.inputs() + _backlinks(page, site)
     if page.template == "home.html":
-        return [(m.source.path, str(len(m.items))) for m in latest]
+        return [(m.source.path, f"{len(m.items)} {m.kind}") for m in latest]
     if page.template == "cases.html":
         return [("", case_index)]
     if page.template == "documents.html":
@@ -44,8 +44,9 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
 
 
 def _backlinks(page: Page, site: Site) -> list[tuple[str, str]]:
-    """An item page also lists the other records of its cases ("I samma ärende", Renderer.related)."""
-    if page.template != "item.html":
+    """An item or paragraph page also lists the other records of its cases ("I samma ärende",
+    Renderer.related)."""
+    if page.template not in ("item.html", "paragraph.html"):
         return []
     cases = (site.cases[n] for n in page.record.diary_numbers)
     return [shown(r) for case in cases for r in (*case.carriers, *case.mentions)]

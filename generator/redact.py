@@ -53,6 +53,8 @@ def redact_site(site: Site, config: Config) -> dict[str, int]:
     if redactor.rules:
         for record in site.content_records():
             _redact_record(record, redactor)
+            for part in getattr(record, "parts", list)():  # the minutes' people, votes, motions …
+                _redact_record(part, redactor)
         for siblings in _siblings(site):
             _neutral_ids(siblings, redactor)
     return redactor.counts

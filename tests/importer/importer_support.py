@@ -33,7 +33,7 @@ def import_into(content: Path, *files: Path, force: bool = False, dry_run: bool 
     """The import command's ``run`` in this process (fast); the seed fixture below goes
     through the real command line."""
     args = argparse.Namespace(files=list(files), content=content, config=ROOT / "config.yaml",
-                              committee=None, force=force, dry_run=dry_run)
+                              committee=None, prefix=None, force=force, dry_run=dry_run)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run(args)
