@@ -64,13 +64,14 @@ def test_a_prefix_cannot_lead_a_build_out_of_its_folder(site_dir, tmp_path):
 
 
 def test_every_output_path_is_proven_inside_the_output_folder(site_dir, tmp_path, monkeypatch):
-    """Were a value to slip past validation, the write itself refuses, and nothing lands outside."""
-    from generator import safety
-    monkeypatch.setattr(safety, "prefix", lambda value: value)
+    """Were a URL ever to climb out (a value past validation, a bug), the write itself refuses,
+    the build fails naming the path, and nothing lands outside."""
+    from generator.model import Committee
+    monkeypatch.setattr(Committee, "url", property(lambda self: f"/../../../escaped-{self.id}/"))
     out = tmp_path / "deep/er/site"
-    set_prefix(site_dir, "../../../escaped", "../../../escaped 2012:7")
     result = build(site_dir, out)
-    assert result.returncode == 1 and "outside the output folder" in result.stderr
+    assert result.returncode == 1 and "outside the output folder" in result.stderr, result.stderr
+    assert "escaped-socialnamnden/index.html" in result.stderr
     assert not [p for p in tmp_path.rglob("*escaped*")]
     assert not out.exists()
 
