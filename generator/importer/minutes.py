@@ -259,7 +259,7 @@ def headings(lines: list[str], start: int) -> tuple[list[Heading], list[tuple[in
         m = HEADING.match(lines[i])
         inline = _INLINE_HEADING.match(lines[i]) if not m and (i == 0 or blank(lines[i - 1])) else None
         if inline:       # ``§ 45 Val av justerare``: the title on the heading line
-            number, dnr, j = int(inline.group(1)), *_dnr_line(lines, i + 1)
+            number, dnr, j = int(inline.group(1)), *dnr_line(lines, i + 1)
             body.append(Heading(i, number, dnr, re.sub(r"\s+", " ", inline.group(2)).strip(), j))
             i = j
             continue
@@ -273,7 +273,7 @@ def headings(lines: list[str], start: int) -> tuple[list[Heading], list[tuple[in
         if title_lines and leader and ("..." in title or _is_contents(lines, i)):
             contents.append((int(m.group(1)), _dnr(m), _LEADER.sub("", title).strip(" .")))
         else:
-            dnr, j = (_dnr(m), j) if _dnr(m) else _dnr_line(lines, j)
+            dnr, j = (_dnr(m), j) if _dnr(m) else dnr_line(lines, j)
             body.append(Heading(i, int(m.group(1)), dnr, title, j))
         i = max(j, i + 1)
     return body, contents
@@ -297,7 +297,7 @@ _INLINE_HEADING = re.compile(r"^\s*§\s*(\d{1,4})\s+([A-ZÅÄÖ][\w,()–-]*(?:\
 _DNR_LINE = re.compile(r"^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
 
 
-def _dnr_line(lines: list[str], i: int) -> tuple[str, int]:
+def dnr_line(lines: list[str], i: int) -> tuple[str, int]:
     """A ``Dnr …`` line right under a heading's title (one blank line allowed): its text, and
     the line after it; else no text and ``i``."""
     k = i

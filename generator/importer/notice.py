@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from generator.diary import DiaryScheme
 from generator.importer import minutes as minutes_reader
+from generator.importer import seed_notice
 from generator.importer.extracted import Item, Notice, Span
 from generator.importer.layout import Layout
 from generator.importer.markdown_body import to_markdown
@@ -272,6 +273,37 @@ def _contents(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
                 item.warnings.append(f"item {item.number}: {m.group('dnr')!r} is not a diary number of this site")
             reader.items.append(item)
             used.add(i)
+    if not reader.items:
+        _numbered(reader, lines, used)
+
+
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*?)\s*$")
+
+
+def _numbered(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
+    """A plain numbered agenda, numbered from 1 (``1. Val av justerare``), a title wrapping onto
+    lines that open in lowercase, its diary number in brackets at the end or on a ``Dnr …`` line
+    below. One numbered line alone is no agenda."""
+    found: list[tuple[Item, range]] = []
+    for i, line in enumerate(lines):
+        m = _NUMBERED_LINE.match(line)
+        if not m or int(m.group(1)) != len(found) + 1 or i in used:
+            continue
+        j, parts = i + 1, [m.group(2)]
+        while j < len(lines) and lines[j].strip()[:1].islower():
+            parts.append(lines[j].strip())
+            j += 1
+        dnr, k = minutes_reader.dnr_line(lines, j)
+        title, numbers, _ = seed_notice.split_title(join_wrapped(parts), reader.scheme)
+        item = Item(len(found) + 1, title, Span(i, k), numbers or (reader.diary_numbers(dnr) if dnr else []))
+        if dnr and not item.diary_numbers:
+            item.body = f"Dnr {dnr}"
+            item.warnings.append(f"item {item.number}: {dnr!r} is not a diary number of this site; kept as text")
+        found.append((item, range(i, k)))
+    if len(found) >= 2:
+        for item, lines_read in found:
+            reader.items.append(item)
+            used.update(lines_read)
 
 
 # --- the header ----------------------------------------------------------------------------------
