@@ -9,7 +9,9 @@ from pathlib import Path
 from generator.config import Config, load_config
 from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
 from generator.files import write_atomic
+from generator.diary import DiaryScheme
 from generator.importer import write
+from generator.importer.buildable import keep_buildable
 from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
 from generator.importer.extracted import Document, Minutes, Notice
@@ -42,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: error: cannot read it: {os_reason(exc)}; nothing written", file=sys.stderr)
             failed += 1
             continue
+        except (ValueError, IndexError, RecursionError) as exc:  # a record no rule foresaw: say so, go on
+            print(f"{path}: error: cannot be imported ({exc}); nothing written", file=sys.stderr)
+            failed += 1
+            continue
         print(f"{path}: {summary(record)}, {len(warnings)} warnings")
         for warning in warnings:
             print(f"  warning: {warning}")
@@ -67,6 +73,9 @@ def import_one(path: Path, content: Path, config: Config, committee: str | None 
         nested = [w for item in record.items for w in item.warnings]
     else:
         files, nested = [document_file(record, content, source)], []
+    scheme = DiaryScheme(config.diary_prefixes, config.diary_scheme)
+    for file in files:
+        file.meta = keep_buildable(file.path, file.meta, scheme)
     return record, files, list(dict.fromkeys(record.warnings + nested))
 
 
@@ -84,7 +93,12 @@ def _write(files: list[File], args: argparse.Namespace) -> None:
     counts: Counter[str] = Counter()
     for file in files:
         text = write.render(file.meta, file.body)
-        state = write.status(file.path, text)
+        try:
+            state = write.status(file.path, text)
+        except (UnicodeDecodeError, IsADirectoryError):  # not a file an import wrote: a person's
+            print(f"  skipped {file.path}: not a UTF-8 text file diarium wrote; left as it is")
+            counts["edited"] += 1
+            continue
         if file.create_only and state != "new":
             state = "kept"      # a committee is created once; then it belongs to its editors
         elif state == "edited" and args.force:

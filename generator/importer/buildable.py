@@ -1,0 +1,39 @@
+"""Whatever ``diarium import`` writes must build. Each front-matter value of an imported file is
+checked with the schema the build uses (generator.schema); a value that fails (``SN/2012:xx``
+as a diary number, ``kl 24:60`` as a time) is not written as that key: it stays in the record's
+text, and the file's import notes say why."""
+from __future__ import annotations
+
+from generator import schema
+from generator.diary import DiaryScheme
+
+# The record type of each content file name (generator.load reads them by the same names).
+KINDS = {"committee.md": "committee", "meeting.md": "meeting", "item.md": "item", "protokoll.md": "minutes",
+         "paragraph.md": "paragraph"}
+
+
+def kind_of(path) -> str:
+    if path.parent.name == "documents":
+        return "standalone"
+    return KINDS.get(path.name, "document")
+
+
+def keep_buildable(path, meta: dict, scheme: DiaryScheme) -> dict:
+    """``meta`` without the values the build would refuse, each noted in ``import.warnings``."""
+    fields = {**schema.COMMON, **schema.FIELDS[kind_of(path)]}
+    kept, dropped = {}, []
+    for key, value in meta.items():
+        check = fields.get(key, (None,))[0]
+        check = schema.diary_numbers(scheme) if check == "diary" else check
+        try:
+            if check is not None and value is not None:
+                check(value)
+        except ValueError as exc:
+            dropped.append(f"{key}: {value!r} left in the text only ({exc})")
+            continue
+        kept[key] = value
+    if dropped:
+        notes = dict(kept.get("import") or {})
+        notes["warnings"] = [*notes.get("warnings", []), *dropped]
+        kept["import"] = notes
+    return kept
