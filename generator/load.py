@@ -16,6 +16,7 @@ from typing import TypeGuard
 from generator import contentfs, frontmatter, safety, schema
 from generator.config import Config
 from generator.diary import DiaryScheme
+from generator.importer.stage import INCOMPLETE
 from generator.minutes import paragraph_warnings
 from generator.model import Committee, Document, Item, Meeting, Minutes, Paragraph, Site, Source
 from generator.problems import ContentError, Problem
@@ -180,6 +181,9 @@ def meeting_order(meeting: Meeting) -> tuple:
 def load_meeting(loader: Loader, committee: Committee, meeting_dir: Path) -> Meeting | None:
     """One meeting folder with its items and documents (the preview reloads just the one edited)."""
     path = meeting_dir / "meeting.md"
+    if (meeting_dir / INCOMPLETE).exists():
+        loader.problem(meeting_dir, 0, "", "an import into this meeting did not finish (it was stopped): "
+                                           "run diarium import again")
     if not path.exists():
         loader.problem(meeting_dir, 0, "", "expected a meeting.md in every meeting folder")
         return None

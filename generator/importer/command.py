@@ -8,10 +8,10 @@ from pathlib import Path
 
 from generator.config import Config, load_config
 from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
-from generator.files import write_atomic
 from generator.diary import DiaryScheme
 from generator.importer import write
 from generator.importer.buildable import keep_buildable
+from generator.importer.stage import write_together
 from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
 from generator.importer.extracted import Document, Minutes, Notice
@@ -91,6 +91,7 @@ def summary(record: Record) -> str:
 
 def _write(files: list[File], args: argparse.Namespace) -> None:
     counts: Counter[str] = Counter()
+    writes: list[tuple[Path, str]] = []
     for file in files:
         text = write.render(file.meta, file.body)
         try:
@@ -106,8 +107,9 @@ def _write(files: list[File], args: argparse.Namespace) -> None:
         elif state == "edited":
             print(f"  skipped {file.path}: edited since its import (--force overwrites it)")
         if state in ("new", "update", "forced") and not args.dry_run:
-            write_atomic(file.path, text)
+            writes.append((file.path, text))
         counts[state] += 1
+    write_together(Path(args.content), writes)
     written = counts["new"] + counts["update"] + counts["forced"]
     verb = "would write" if args.dry_run else "wrote"
     print(f"  {verb} {written} file{'' if written == 1 else 's'}, {counts['same']} unchanged, "

@@ -64,3 +64,29 @@ def test_reimporting_over_a_latin1_file_or_a_folder_skips_it(tmp_path):
     assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
     assert f"skipped {items[0]}: not a UTF-8 text file" in result.stdout
     assert f"skipped {items[1]}: not a UTF-8 text file" in result.stdout
+
+
+def test_a_killed_import_leaves_a_meeting_build_refuses_and_the_next_import_completes(tmp_path, monkeypatch):
+    """Point 15: the files of a record land together; killed half-way, the meeting is marked."""
+    import os
+
+    from generator.importer import stage
+    content = tmp_path / "content"
+    renamed = []
+
+    def killed_after_three(tmp, path):
+        if len(renamed) == 3:
+            raise KeyboardInterrupt  # as a kill would stop it: nothing after this line runs
+        renamed.append(path)
+        os.rename(tmp, path)
+
+    monkeypatch.setattr(stage.os, "replace", killed_after_three)
+    with pytest.raises(KeyboardInterrupt):
+        import_into(content, MEETING_000)
+    monkeypatch.undo()
+    result = run_diarium("build", "--content", content, "--config", ROOT / "config.yaml", "--out", tmp_path / "site",
+                         "--quiet", "--no-search", check=False)
+    assert result.returncode == 1 and "an import into this meeting did not finish" in result.stderr
+    assert import_into(content, MEETING_000).returncode == 0
+    assert not list(content.rglob(".import-*"))
+    builds(content, tmp_path / "site")
