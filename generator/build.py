@@ -54,7 +54,8 @@ class BuildResult:
 def build(options: BuildOptions, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site; raises ContentError (with every problem) and leaves ``out`` untouched on failure."""
     started = time.perf_counter()
-    remove_stale(Path(options.out).resolve())  # first: a site a killed build left aside comes back even if this one fails
+    # first: a site a killed build left aside comes back, even when this build fails
+    remove_stale(Path(options.out).resolve())
     config, warnings = load_config(options.config, options.base_url)
     cache = BuildCache(options, config) if options.incremental else None
     if cache and cache.unchanged():  # the output is exactly what these inputs give: write nothing

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from generator import safety
@@ -116,7 +117,7 @@ def _not_negative(value: int) -> int:
 
 
 # What a value of the right type must also be: these become URLs, titles and counts.
-VALUES = {"base_url": safety.base_url, "title": _one_line, "latest_meetings": _not_negative,
+VALUES: dict[str, Callable] = {"base_url": safety.base_url, "title": _one_line, "latest_meetings": _not_negative,
           "feed_entries": _not_negative, "long_document_words": _not_negative}
 
 
@@ -127,7 +128,8 @@ def _check_value(config: Config, key: str, value) -> list[Problem]:
             problems = [config.problem(f"{key}[{n}]", str(exc)) for n, exc in _each(safety.prefix, value)]
             if problems:
                 return problems
-        value = VALUES.get(key, lambda v: v)(value)
+        if key in VALUES:
+            value = VALUES[key](value)
     except ValueError as exc:
         return [config.problem(key, str(exc))]
     setattr(config, key, value)

@@ -81,8 +81,8 @@ BOMB = "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range
 
 def test_a_yaml_alias_bomb_is_refused_at_once(site_dir, tmp_path):
     item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
-    item.write_text(item.read_text(encoding="utf-8").replace(
-        "---\n", "---\na0: &a0 [x, x, x, x, x, x, x, x, x]\n" + BOMB + "import: {warnings: *a9}\n", 1), encoding="utf-8")
+    bomb = "---\na0: &a0 [x, x, x, x, x, x, x, x, x]\n" + BOMB + "import: {warnings: *a9}\n"
+    item.write_text(item.read_text(encoding="utf-8").replace("---\n", bomb, 1), encoding="utf-8")
     result = build(site_dir, tmp_path / "site")
     assert result.returncode == 1
     assert re.search(r"content/socialnamnden/2012-12-11/01/item\.md:\d+: error: YAML anchors and aliases",

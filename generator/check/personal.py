@@ -19,9 +19,10 @@ from generator.problems import Problem
 # Between the date and the last four digits: nothing, or spaces and a line break around a hyphen
 # of any kind (en dash, non-breaking U+2011, minus U+2212), Markdown-escaped (``\-``) or an entity,
 # and Markdown emphasis marks (``*811218*-9876``).
-_SEPARATOR = r"[ \t]*\n?[ \t]*(?:(?:\\?[-+\u2010-\u2014\u2212]|&#0*45;|&#x0*2d;|&minus;|&ndash;|&hyphen;)[ \t]*\n?[ \t]*)?"
-_CANDIDATE = re.compile(rf"(?<!\d)(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>[*_]{{0,2}}{_SEPARATOR}[*_]{{0,2}})(?P<tail>\d{{4}})(?!\d)",
-                        re.I)
+_SEPARATOR = (r"[ \t]*\n?[ \t]*(?:(?:\\?[-+\u2010-\u2014\u2212]|&#0*45;|&#x0*2d;|&minus;|&ndash;|&hyphen;)"
+              r"[ \t]*\n?[ \t]*)?")
+_CANDIDATE = re.compile(rf"(?<!\d)(?P<century>\d{{2}})?(?P<date>\d{{6}})"
+                        rf"(?P<sep>[*_]{{0,2}}{_SEPARATOR}[*_]{{0,2}})(?P<tail>\d{{4}})(?!\d)", re.I)
 
 
 def luhn_ok(digits: str) -> bool:

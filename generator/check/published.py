@@ -43,7 +43,7 @@ def find_redacted(config: Config, published) -> list[Problem]:
     problems: set[Problem] = set()
     for where, text in published:
         labels = {label for label, pattern in redactor.rules if pattern.search(text)}
-        labels |= {redactor.caught(segment) for segment in set(_URL_SEGMENT.findall(text))} - {None}
+        labels |= {label for label in map(redactor.caught, set(_URL_SEGMENT.findall(text))) if label}
         problems |= {Problem(where, 0, "", f"text that redaction rule {label!r} removes is published")
                      for label in labels}
     return sorted(problems)

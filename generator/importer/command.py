@@ -11,11 +11,11 @@ from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
 from generator.diary import DiaryScheme
 from generator.importer import write
 from generator.importer.buildable import keep_buildable
-from generator.importer.stage import write_together
 from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
 from generator.importer.extracted import Document, Minutes, Notice
 from generator.importer.source import NotARecord
+from generator.importer.stage import write_together
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -95,8 +95,8 @@ class Handler(BaseHTTPRequestHandler):
         if len(self.path) > MAX_URL:
             return self._send(414, b"URI Too Long", "text/plain; charset=utf-8", body)
         if not self._host_allowed():
-            return self._send(421, b"Misdirected Request: use http://localhost or 127.0.0.1", "text/plain; charset=utf-8",
-                              body)
+            return self._send(421, b"Misdirected Request: use http://localhost or 127.0.0.1",
+                              "text/plain; charset=utf-8", body)
         path = urlsplit(self.path).path
         if path == EVENTS:
             return self._events()
@@ -113,10 +113,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def _host_allowed(self) -> bool:
         """On loopback, only a loopback Host header; bound elsewhere, the user chose to be reachable."""
+        bound = str(self.server.server_address[0])
         try:
-            loopback = ipaddress.ip_address(self.server.server_address[0]).is_loopback
+            loopback = ipaddress.ip_address(bound).is_loopback
         except ValueError:
-            loopback = self.server.server_address[0] == "localhost"
+            loopback = bound == "localhost"
         if not loopback:
             return True
         try:
