@@ -4,7 +4,9 @@ as a diary number, ``kl 24:60`` as a time) is not written as that key: it stays 
 text, and the file's import notes say why."""
 from __future__ import annotations
 
-from generator import schema
+import contextlib
+
+from generator import frontmatter, schema
 from generator.diary import DiaryScheme
 
 # The record type of each content file name (generator.load reads them by the same names).
@@ -16,6 +18,20 @@ def kind_of(path) -> str:
     if path.parent.name == "documents":
         return "standalone"
     return KINDS.get(path.name, "document")
+
+
+def committee_prefixes(files) -> list[str]:
+    """The diary prefixes of the committees the files go into: a committee's own prefix is known to
+    the build whether config.yaml lists it or not (generator.load). The committee.md on disk wins,
+    as the build reads that one."""
+    found = []
+    for file in files:
+        if file.path.name == "committee.md":
+            meta = file.meta
+            with contextlib.suppress(OSError, ValueError):
+                meta = frontmatter.parse(file.path.read_text(encoding="utf-8")).data
+            found += [str(meta["prefix"])] if isinstance(meta, dict) and meta.get("prefix") else []
+    return found
 
 
 def keep_buildable(path, meta: dict, scheme: DiaryScheme) -> dict:

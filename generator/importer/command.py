@@ -10,7 +10,7 @@ from generator.config import Config, load_config
 from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
 from generator.diary import DiaryScheme
 from generator.importer import write
-from generator.importer.buildable import keep_buildable
+from generator.importer.buildable import committee_prefixes, keep_buildable
 from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
 from generator.importer.extracted import Document, Minutes, Notice
@@ -73,7 +73,7 @@ def import_one(path: Path, content: Path, config: Config, committee: str | None 
         nested = [w for item in record.items for w in item.warnings]
     else:
         files, nested = [document_file(record, content, source)], []
-    scheme = DiaryScheme(config.diary_prefixes, config.diary_scheme)
+    scheme = DiaryScheme([*config.diary_prefixes, *committee_prefixes(files)], config.diary_scheme)
     for file in files:
         file.meta = keep_buildable(file.path, file.meta, scheme)
     return record, files, list(dict.fromkeys(record.warnings + nested))
