@@ -39,7 +39,7 @@ def integer(value) -> int:
         return value
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
         return int(value)
-    raise ValueError("expected a whole number (of at most 9 digits)")
+    raise ValueError("expected a whole number")  # of at most 9 digits: 5,000 would not even parse
 
 
 def boolean(value) -> bool:
