@@ -35,7 +35,8 @@ def committee_prefixes(files) -> list[str]:
 
 
 def keep_buildable(path, meta: dict, scheme: DiaryScheme) -> dict:
-    """``meta`` without the values the build would refuse, each noted in ``import.warnings``."""
+    """``meta`` without the values the build would refuse, each noted in ``import.warnings``;
+    ValueError when a required one is refused (the record cannot be imported)."""
     fields = {**schema.COMMON, **schema.FIELDS[kind_of(path)]}
     kept, dropped = {}, []
     for key, value in meta.items():
@@ -45,9 +46,14 @@ def keep_buildable(path, meta: dict, scheme: DiaryScheme) -> dict:
             if check is not None and value is not None:
                 check(value)
         except ValueError as exc:
+            if fields[key][1]:  # required: without it the file cannot build at all
+                raise ValueError(f"its {key} {value!r} is not valid for {path.name}: {exc}") from None
             dropped.append(f"{key}: {value!r} left in the text only ({exc})")
             continue
         kept[key] = value
+    missing = [key for key, (_, required) in fields.items() if required and kept.get(key) in (None, "")]
+    if missing:
+        raise ValueError(f"no {missing[0]} found for {path.name}, which every {kind_of(path)} needs")
     if dropped:
         notes = dict(kept.get("import") or {})
         notes["warnings"] = [*notes.get("warnings", []), *dropped]
