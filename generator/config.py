@@ -33,6 +33,8 @@ class Config:
     licence: str = "CC0 1.0"
     licence_url: str = "https://creativecommons.org/publicdomain/zero/1.0/"
     feed_entries: int = 50
+    notice_board: dict = field(default_factory=dict)  # {storage: where minutes are kept} (förvaringsplats)
+    people: bool = True  # a page for each elected person the minutes name (/ledamot/)
     # Not keys: the file it was read from, which problems name, and the line of each key in it
     # (not compared or shown: moving a key is no change of configuration).
     path: Path = Path("config.yaml")
@@ -73,7 +75,10 @@ class Config:
 KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
         "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
-        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
+        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
+        "notice_board": dict, "people": bool}
+# Keys of the mappings among them, with their types.
+SUBKEYS = {"notice_board": {"storage": str}}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -88,10 +93,10 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     for key, value in data.items():
         if key not in KEYS:
             problems.append(config.problem(key, "unknown key, ignored", "warning"))
-        elif not isinstance(value, KEYS[key]) or isinstance(value, bool):
+        elif not isinstance(value, KEYS[key]) or isinstance(value, bool) != (KEYS[key] is bool):
             problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
-            problems += _check_value(config, key, value)
+            problems += _subkey_problems(config, key, value) + _check_value(config, key, value)
     problems += _check_scheme(config, config.diary_scheme)
     if config.language not in LANGUAGES:
         problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
@@ -174,7 +179,19 @@ def _read(path: Path) -> tuple[dict, dict[str, int]]:
         raise ContentError([Problem(str(path), exc.line, "", str(exc))]) from None
 
 
+def _subkey_problems(config: Config, key: str, value) -> list[Problem]:
+    problems = []
+    for sub, sub_value in value.items() if key in SUBKEYS else ():
+        kind = SUBKEYS[key].get(sub)
+        if kind is None:
+            problems.append(config.problem(f"{key}.{sub}", "unknown key, ignored", "warning"))
+        elif not isinstance(sub_value, kind):
+            problems.append(config.problem(f"{key}.{sub}", f"expected {_describe(kind)}, got {sub_value!r}"))
+    return problems
+
+
 def _describe(kind) -> str:
-    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", type(None): "nothing"}
+    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false",
+             type(None): "nothing"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)

@@ -97,6 +97,8 @@ def test_conflict_confidentiality_status_and_case(built_minutes):
     marker = text(confidential.find("p", class_="confidential"))
     assert marker.startswith("Sekretess: Paragrafen omfattas av sekretess.")
     assert confidential.find("a", href=f"/{MEETING}/03/")  # tied explicitly by the item's `paragraph`
+    item = soup(built_minutes, f"{MEETING}/03").find("section", class_="decision")
+    assert text(item.find("p", class_="confidential")) == marker  # the item shows the decision with its marker
     assert text(soup(built_minutes, f"{MEETING}/paragraf-14").find("p", class_="status")) == "Bordlagd"
     case = soup(built_minutes, "arende/bn-2025-1")
     assert [a["href"] for a in case.find("ol", class_="timeline").find_all("a")] == [

@@ -17,7 +17,7 @@ from generator.build import BuildOptions, BuildResult, build
 from generator.check import html, links
 from generator.check.personal import find_personal_data
 from generator.check.published import find_redacted, published_texts
-from generator.check.review import diary_number_warnings, import_warnings
+from generator.check.review import diary_number_warnings, import_warnings, late_notice_warnings
 from generator.check.sources import Sources
 from generator.config import Config
 from generator.console import CONTENT_ERROR, add_site_arguments
@@ -98,6 +98,7 @@ def _inspect(report: Report, result: BuildResult, site: Site, config: Config, ou
     published = [(places.origin(rel), text) for rel, text in published_texts(out)]
     report.add(find_personal_data(sources, config, published) + find_redacted(config, published))
     report.add(diary_number_warnings(sources, site.scheme) + import_warnings(site, sources))
+    report.add(late_notice_warnings(site, sources))
     return places
 
 

@@ -21,7 +21,7 @@ from generator.files import cache_dir, replacing, tree_stamp, write_atomic
 from generator.search import engine, indexfile
 from generator.search.entries import entries, published_site
 
-FORMAT = 2  # bump when what is indexed, or how, changes
+FORMAT = 3  # bump when what is indexed, or how, changes
 
 
 @dataclass
