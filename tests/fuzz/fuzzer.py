@@ -1,8 +1,8 @@
 """A seeded mutation fuzzer for issue #13: hostile and careless content, configuration and
 records, run through ``load``, ``build`` and ``import``.
 
-Each input is one mutated copy of a small real site (the test fixture) or of a real record (the
-importer's seeds). What must hold for every input:
+Each input is one mutated copy of a small real site (the test fixture, or the minutes fixture
+with protokoll.md and paragraf-N/paragraph.md) or of a real record (the importer's seeds). What must hold for every input:
 
 - no traceback: a build ends in a site or a ContentError, an import in files or a reported error;
 - every error names a file (a path under the site's folder, or the record imported);
@@ -38,6 +38,7 @@ from generator.load import load_site  # noqa: E402
 from generator.problems import ContentError  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
+MINUTES = ROOT / "tests" / "fixtures" / "minutes"  # protokoll.md and paragraf-N/paragraph.md (the minutes)
 SEEDS = ROOT / "tests" / "importer" / "seeds"
 HANG = 20.0  # seconds one input may take
 FULL_BUILD_EVERY = 8  # other front-matter inputs stop after load (cheap); every 8th is built whole
@@ -252,7 +253,7 @@ class Fuzzer:
         box = self.work / f"case-{n}"
         shutil.rmtree(self.work, ignore_errors=True)
         site = box / "a" / "b" / "c"
-        shutil.copytree(FIXTURE, site)
+        shutil.copytree(MINUTES if MINUTES.is_dir() and self.rng.random() < 0.4 else FIXTURE, site)
         return box, site
 
     def one_site(self, n: int, full: bool) -> str:
