@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint install install-test clean bench kungsbacka
+.PHONY: site test lint install install-test clean bench fuzz kungsbacka
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+
+# A long local fuzz run (issue #13): 20,000 mutated inputs to import, load and build; FUZZ_JOBS
+# processes with seeds of their own. CI runs a bounded part of it (tests/fuzz/test_fuzz.py).
+FUZZ_INPUTS ?= 20000
+FUZZ_JOBS ?= 2
+fuzz: install-test
+	$(BIN)/python tests/fuzz/fuzzer.py --inputs $(FUZZ_INPUTS) --jobs $(FUZZ_JOBS)
 
 bench: install-test
 	$(BIN)/python benchmarks/build_bench.py --items 10000

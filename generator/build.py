@@ -25,7 +25,7 @@ from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import redact_site
 from generator.render import Renderer
-from generator.write import Destination, Output
+from generator.write import Destination, Output, remove_stale
 
 PARALLEL_FROM = 400  # pages; below this, starting worker processes costs more than it saves
 
@@ -56,6 +56,8 @@ class BuildResult:
 def build(options: BuildOptions, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site; raises ContentError (with every problem) and leaves ``out`` untouched on failure."""
     started = time.perf_counter()
+    # first: a site a killed build left aside comes back, even when this build fails
+    remove_stale(Path(options.out).resolve())
     config, warnings = load_config(options.config, options.base_url)
     cache = BuildCache(options, config) if options.incremental else None
     if cache and cache.unchanged():  # the output is exactly what these inputs give: write nothing

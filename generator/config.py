@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
+from generator import safety
 from generator.diary import SCHEMES
 from generator.frontmatter import FrontMatterError, parse_mapping
 from generator.problems import ContentError, Problem
@@ -94,17 +96,59 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
         elif not isinstance(value, KEYS[key]) or isinstance(value, bool) != (KEYS[key] is bool):
             problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
-            problems += _subkey_problems(config, key, value)
-            setattr(config, key, value)
+            problems += _subkey_problems(config, key, value) + _check_value(config, key, value)
     problems += _check_scheme(config, config.diary_scheme)
     if config.language not in LANGUAGES:
         problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:
-        config.base_url = base_url
+        problems += _check_value(config, "base_url", base_url)
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise ContentError(errors)
     return config, problems
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value or safety.first_control(value) >= 0:
+        raise ValueError("expected one line of text without control characters (it becomes a title in pages, "
+                         "feeds and calendars)")
+    return value
+
+
+def _not_negative(value: int) -> int:
+    if value < 0:
+        raise ValueError(f"expected a whole number of 0 or more, got {value}")
+    return value
+
+
+# What a value of the right type must also be: these become URLs, titles and counts.
+VALUES: dict[str, Callable] = {"base_url": safety.base_url, "title": _one_line, "latest_meetings": _not_negative,
+          "feed_entries": _not_negative, "long_document_words": _not_negative}
+
+
+def _check_value(config: Config, key: str, value) -> list[Problem]:
+    """Set ``key`` to ``value`` when it passes VALUES (and, for a list of prefixes, each entry does)."""
+    try:
+        if key == "diary_prefixes":
+            problems = [config.problem(f"{key}[{n}]", str(exc)) for n, exc in _each(safety.prefix, value)]
+            if problems:
+                return problems
+        if key in VALUES:
+            value = VALUES[key](value)
+    except ValueError as exc:
+        return [config.problem(key, str(exc))]
+    setattr(config, key, value)
+    return []
+
+
+def _each(check, values: list) -> list[tuple[int, ValueError]]:
+    failures = []
+    for n, value in enumerate(values):
+        try:
+            check(value)
+        except ValueError as exc:
+            failures.append((n, exc))
+    return failures
 
 
 def _check_scheme(config: Config, scheme: str | dict) -> list[Problem]:

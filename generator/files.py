@@ -61,7 +61,10 @@ def tree_stamp(folder: Path) -> dict[str, list]:
                 found[rel + "/"] = []
                 stack.append((entry.path, rel + "/"))
             else:
-                stat = entry.stat()
+                try:
+                    stat = entry.stat()
+                except OSError:  # a dangling link or a loop: the build reports it (generator.contentfs)
+                    stat = entry.stat(follow_symlinks=False)
                 found[rel] = [stat.st_mtime_ns, stat.st_size]
     return found
 

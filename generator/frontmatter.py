@@ -6,7 +6,25 @@ from dataclasses import dataclass
 import yaml
 
 # libyaml's loader is ~10× faster than the pure-Python one and keeps the marks we need.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """A value YAML cannot turn into a date or a number (``2012-13-45``, 5,000 digits) stays the
+    text it was, so the schema can say what was expected instead of the build crashing."""
+
+
+def _or_text(construct):
+    def construct_or_text(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+    return construct_or_text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _or_text(_Base.construct_yaml_timestamp))
+_Loader.add_constructor("tag:yaml.org,2002:int", _or_text(_Base.construct_yaml_int))
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -31,6 +49,7 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            _check_nodes(node, first_line)
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -38,7 +57,7 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + mark.line if mark else first_line
         raise FrontMatterError(line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    if data is None:
+    if node is None or data is None:  # nothing between the '---' lines, or only a comment
         return {}, {}
     if not isinstance(data, dict):
         raise FrontMatterError(first_line, "expected a mapping of keys to values")
@@ -47,6 +66,29 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         lines |= {f"{k.value}[{i}]": first_line + entry.start_mark.line
                   for k, v in node.value if isinstance(v, yaml.SequenceNode) for i, entry in enumerate(v.value)}
     return data, lines
+
+
+def _check_nodes(root, first_line: int) -> None:
+    """Refuse what YAML allows but front matter must not have, before anything is built from it:
+    an alias (``*name``) repeats a node, and nested, a kilobyte of them expands to gigabytes (a
+    "billion laughs"); a key written twice would silently lose one of its values."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise FrontMatterError(first_line + node.start_mark.line,
+                                   "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            keys: set = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in keys:
+                    raise FrontMatterError(first_line + key.start_mark.line, f"the key '{key.value}' is given twice")
+                keys.add(key.value if isinstance(key, yaml.ScalarNode) else id(key))
+            stack += [part for pair in node.value for part in pair]
 
 
 def parse(text: str) -> Parsed:

@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TypeGuard
 
-from generator import frontmatter, schema
+from generator import contentfs, frontmatter, safety, schema
 from generator.config import Config
 from generator.diary import DiaryScheme
+from generator.importer.stage import INCOMPLETE
 from generator.minutes import paragraph_warnings
 from generator.model import Committee, Document, Item, Meeting, Minutes, Paragraph, Site, Source
 from generator.problems import ContentError, Problem
@@ -63,17 +64,21 @@ class Loader:
     def rel(self, path: Path) -> str:
         """A path as problems and sources show it: relative to the content folder's parent."""
         try:
-            return path.relative_to(self.content.parent).as_posix()
+            return contentfs.printable(path.relative_to(self.content.parent).as_posix())
         except ValueError:
-            return path.as_posix()
+            return contentfs.printable(path.as_posix())
 
     def read(self, path: Path, kind: str) -> ContentFile | None:
+        if not contentfs.regular_file(path, self.content):
+            if path.is_dir():
+                self.problem(path, 0, "", f"expected a {kind} file, found a folder of that name")
+            return None  # anything else check_tree has reported
         return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
 
     def parse(self, path: Path, kind: str) -> ContentFile | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""
         try:
-            parsed = frontmatter.parse(path.read_text(encoding="utf-8"))
+            parsed = frontmatter.parse(self._without_controls(path, path.read_text(encoding="utf-8")))
         except UnicodeDecodeError:
             self.problem(path, 0, "", "expected a UTF-8 text file")
             return None
@@ -103,6 +108,14 @@ class Loader:
             return None
         return ContentFile(path, self.rel(path), values, parsed.lines, parsed.body, parsed.body_line)
 
+    def _without_controls(self, path: Path, text: str) -> str:
+        """Control characters are invisible, and break calendars and CSV readers: dropped, with a warning."""
+        cleaned, count = safety.strip_controls(text)
+        if count:
+            line = text.count("\n", 0, safety.first_control(text)) + 1
+            self.problem(path, line, "", f"{count} control character(s) removed", "warning")
+        return cleaned
+
     def keep(self, record: ContentFile | None) -> TypeGuard[ContentFile]:
         return record is not None and (self.drafts or not record.draft)
 
@@ -114,6 +127,7 @@ def load_site(content: str | Path, config: Config, drafts: bool = False, cache=N
     loader = Loader(content, config, drafts, cache)
     if not content.is_dir():
         raise ContentError([Problem(str(content), 0, "", "expected a content folder")])
+    contentfs.check_tree(content, lambda path, message: loader.problem(path, 0, "", message))
     committee_dirs = sorted(p for p in content.iterdir() if p.is_dir() and p.name != STANDALONE_DIR
                             and not p.name.startswith((".", "_")))
     committees = []
@@ -135,6 +149,9 @@ def _committee(loader: Loader, folder: Path) -> tuple[Committee | None, bool]:
     """The committee and whether to publish it. An invalid one is returned as a stand-in so
     that its meetings are still checked: a build reports every error at once."""
     path = folder / "committee.md"
+    if folder.name.lower() in safety.RESERVED:
+        loader.problem(folder, 0, "", f"'{folder.name}' is a URL the site itself uses: rename the committee folder")
+        return None, False
     record = loader.read(path, "committee") if path.exists() else None
     if not path.exists():
         loader.problem(folder, 0, "", "expected a committee.md in every committee folder")
@@ -164,6 +181,9 @@ def meeting_order(meeting: Meeting) -> tuple:
 def load_meeting(loader: Loader, committee: Committee, meeting_dir: Path) -> Meeting | None:
     """One meeting folder with its items and documents (the preview reloads just the one edited)."""
     path = meeting_dir / "meeting.md"
+    if (meeting_dir / INCOMPLETE).exists():
+        loader.problem(meeting_dir, 0, "", "an import into this meeting did not finish (it was stopped): "
+                                           "run diarium import again")
     if not path.exists():
         loader.problem(meeting_dir, 0, "", "expected a meeting.md in every meeting folder")
         return None

@@ -4,6 +4,7 @@ diary number in the text linked to its case page."""
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Callable
 
 import nh3
@@ -106,6 +107,6 @@ def _link_text(text: str, scheme: DiaryScheme, case_url: Callable) -> str:
     for mention in scheme.find(text):
         url = case_url(mention.number) if mention.number else None
         if url:
-            pieces += [text[last:mention.start], f'<a class="dnr" href="{url}">{mention.text}</a>']
+            pieces += [text[last:mention.start], f'<a class="dnr" href="{escape(url)}">{mention.text}</a>']
             last = mention.end
     return "".join(pieces) + text[last:] if pieces else text

@@ -13,6 +13,7 @@ from dataclasses import fields, is_dataclass
 from generator.config import Config
 from generator.model import Site
 from generator.problems import ContentError
+from generator.text import slugify
 
 MARKER = "[redacted]"
 # Fields that name or place a record rather than say something: rewriting them would move URLs.
@@ -33,15 +34,54 @@ class Redactor:
         return text
 
 
+    def caught(self, slug: str) -> str | None:
+        """The rule that catches a folder or file name (which becomes a URL), also when the name
+        writes the rule's text as a slug: ``anna-svensson-yttrande`` for ``Anna Svensson``."""
+        words = re.sub(r"[-_]+", " ", slug)
+        for label, pattern in self.rules:
+            plain = slugify(label) if pattern.pattern == re.escape(label) else ""
+            if pattern.search(slug) or pattern.search(words) or (
+                    plain and re.search(rf"(?<![a-z0-9]){re.escape(plain)}(?![a-z0-9])", slug.lower())):
+                return label
+        return None
+
+
 def redact_site(site: Site, config: Config) -> dict[str, int]:
-    """Redact every text of every record in place; returns replacements per rule."""
+    """Redact every text of every record in place, and every name that becomes a URL; returns
+    replacements per rule."""
     redactor = Redactor(config)
     if redactor.rules:
         for record in site.content_records():
             _redact_record(record, redactor)
             for part in getattr(record, "parts", list)():  # the minutes' people, votes, motions …
                 _redact_record(part, redactor)
+        for siblings in _siblings(site):
+            _neutral_ids(siblings, redactor)
     return redactor.counts
+
+
+def _siblings(site: Site):
+    """Records whose ids share one URL folder (an id must stay unique among them)."""
+    yield site.committees
+    yield site.documents
+    for committee in site.committees:
+        yield committee.meetings
+        for meeting in committee.meetings:
+            for item in meeting.items:
+                yield item.documents
+
+
+def _neutral_ids(records: list, redactor: Redactor) -> None:
+    """A record whose id a rule catches gets a neutral one, ``redacted-N``, unique among its siblings."""
+    taken = {r.id for r in records}
+    n = 0
+    for record in records:
+        if redactor.caught(record.id):
+            n += 1
+            while f"redacted-{n}" in taken:
+                n += 1
+            record.id = f"redacted-{n}"
+            taken.add(record.id)
 
 
 def _redact_record(record, redactor: Redactor) -> None:

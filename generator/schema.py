@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from generator import safety
 from generator.diary import DiaryNumber, DiaryScheme
 from generator.model import (
     Attendance,
@@ -29,12 +30,16 @@ def text(value) -> str:
     raise ValueError("expected text")
 
 
+def diary_prefix(value) -> str:
+    return safety.prefix(text(value))
+
+
 def integer(value) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**9:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
         return int(value)
-    raise ValueError("expected a whole number")
+    raise ValueError("expected a whole number")  # of at most 9 digits: 5,000 would not even parse
 
 
 def boolean(value) -> bool:
@@ -43,13 +48,19 @@ def boolean(value) -> bool:
     raise ValueError("expected true or false")
 
 
+YEARS = range(1500, 2500)  # beyond these a date is a typing error, and date arithmetic overflows
+
+
 def iso_date(value) -> date:
-    if isinstance(value, date):
-        return value
+    if isinstance(value, datetime):
+        raise ValueError(f"expected a date like 2012-12-11 without a time, got {value.isoformat(' ')!r}")
     try:
-        return date.fromisoformat(str(value))
+        day = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValueError(f"expected a date like 2012-12-11, got {value!r}") from None
+    if day.year not in YEARS:
+        raise ValueError(f"expected a date between {YEARS.start} and {YEARS.stop - 1}, got {day.isoformat()}")
+    return day
 
 
 def clock(value) -> str:
@@ -81,6 +92,23 @@ def signatures(value) -> list[dict]:
             raise ValueError("expected each signature as {name: …, role: …, signed: …, service: …}")
         result.append({k: stamp(v) if k == "signed" else text(v) for k, v in entry.items()})
     return result
+
+
+def one_line(value) -> str:
+    """Text on one line: a name that becomes a calendar's or a feed's title."""
+    value = text(value)
+    if "\n" in value or "\r" in value:
+        raise ValueError("expected text on one line")
+    return value
+
+
+def import_notes(value) -> dict:
+    """What ``diarium import`` noted: a mapping whose ``warnings`` is a list of texts."""
+    notes = mapping(value)
+    warnings = notes.get("warnings")
+    if warnings is not None and not (isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)):
+        raise ValueError(f"expected import.warnings to be a list of texts, got {warnings!r}")
+    return notes
 
 
 def stamp(value) -> str:
@@ -281,11 +309,11 @@ def signature_records(value) -> list[Signature]:
 
 STATUS = one_of("utgår", "bordlagd", "återremitterad")
 
-COMMON = {"draft": (boolean, False), "import": (mapping, False)}
+COMMON = {"draft": (boolean, False), "import": (import_notes, False)}
 
 # record type → key → (checker, required); "diary" marks checkers that need the site's scheme.
 FIELDS = {
-    "committee": {"name": (text, True), "prefix": (text, True), "organisation": (text, False),
+    "committee": {"name": (one_line, True), "prefix": (diary_prefix, True), "organisation": (text, False),
                   "description": (text, False)},
     "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), False),
                 "time": (clock, False), "end_time": (clock, False), "place": (text, False),

@@ -12,6 +12,9 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from generator import safety
+from generator.problems import ContentError, Problem
+
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 
 
@@ -41,9 +44,14 @@ class Output:
         shutil.rmtree(self.tmp, ignore_errors=True)  # after commit() it no longer exists
 
     def file(self, rel: str) -> Path:
-        """The path of ``rel`` in the new site, its folder created."""
+        """The path of ``rel`` in the new site, its folder created; a ContentError when that is
+        not inside it (a folder once proven inside stays so)."""
         path = self.tmp / rel
         if path.parent not in self.made:
+            try:
+                safety.inside(self.tmp, rel)
+            except ValueError as exc:
+                raise ContentError([Problem(rel, 0, "", str(exc))]) from None
             path.parent.mkdir(parents=True, exist_ok=True)
             self.made.add(path.parent)
         return path

@@ -93,8 +93,9 @@ def test_template_error_fails_the_build_naming_the_template(site_dir, tmp_path):
 
 
 def test_config_errors_are_reported(site_dir, tmp_path):
-    with open(site_dir / "config.yaml", "a", encoding="utf-8") as f:
-        f.write("language: fi\nlatest_meetings: many\nfavourite: blue\n")
+    config = site_dir / "config.yaml"  # language: replaced, as a key given twice is an error of its own
+    config.write_text(config.read_text(encoding="utf-8").replace("language: sv\n", "")
+                      + "language: fi\nlatest_meetings: many\nfavourite: blue\n", encoding="utf-8")
     result = _build(site_dir, tmp_path)
     assert result.returncode == 1
     assert "field 'language': expected one of sv, en" in result.stderr

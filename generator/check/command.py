@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from generator.build import BuildOptions, BuildResult, build
 from generator.check import html, links
 from generator.check.personal import find_personal_data
+from generator.check.published import find_redacted, published_texts
 from generator.check.review import diary_number_warnings, import_warnings, late_notice_warnings
 from generator.check.sources import Sources
 from generator.config import Config
@@ -94,7 +95,8 @@ def _inspect(report: Report, result: BuildResult, site: Site, config: Config, ou
     report.add(result.warnings)
     broken, report.links = links.check_links(out, config)
     report.add(places.problems((b.page, b.target, f"broken link to '{b.target}': {b.why}", 0) for b in broken))
-    report.add(find_personal_data(sources, config))
+    published = [(places.origin(rel), text) for rel, text in published_texts(out)]
+    report.add(find_personal_data(sources, config, published) + find_redacted(config, published))
     report.add(diary_number_warnings(sources, site.scheme) + import_warnings(site, sources))
     report.add(late_notice_warnings(site, sources))
     return places
@@ -127,6 +129,12 @@ class Places:
     def problems(self, findings) -> list[Problem]:
         """``findings``: (output file, needle, message, line in the output)."""
         return [p for p in (self._problem(*f) for f in findings) if p]
+
+    def origin(self, output: str) -> str:
+        """The content file behind a published file, else the file as published (``""``: its URLs)."""
+        page = self.pages.get(output)
+        source = getattr(page.record, "source", None) if page else None
+        return source.path if source else f"published {output or 'URLs'}"
 
     def _problem(self, output: str, needle: str, message: str, line: int) -> Problem | None:
         page = self.pages.get(output)

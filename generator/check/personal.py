@@ -9,13 +9,20 @@ a "month" of 20 or more (``212000-2882``), so the date test keeps them out; diar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from generator.check.sources import Sources
-from generator.config import Config
+from generator.config import KEYS, Config
 from generator.problems import Problem
 
-_CANDIDATE = re.compile(r"(?<![\w-])(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+]?)(?P<tail>\d{4})(?!\w)")
+# Between the date and the last four digits: nothing, or spaces and a line break around a hyphen
+# of any kind (en dash, non-breaking U+2011, minus U+2212), Markdown-escaped (``\-``) or an entity,
+# and Markdown emphasis marks (``*811218*-9876``).
+_SEPARATOR = (r"[ \t]*\n?[ \t]*(?:(?:\\?[-+\u2010-\u2014\u2212]|&#0*45;|&#x0*2d;|&minus;|&ndash;|&hyphen;)"
+              r"[ \t]*\n?[ \t]*)?")
+_CANDIDATE = re.compile(rf"(?<!\d)(?P<century>\d{{2}})?(?P<date>\d{{6}})"
+                        rf"(?P<sep>[*_]{{0,2}}{_SEPARATOR}[*_]{{0,2}})(?P<tail>\d{{4}})(?!\d)", re.I)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -44,22 +51,51 @@ def _real_date(year: int, month: int, day: int) -> bool:
     return True
 
 
-def find_personal_data(sources: Sources, config: Config) -> list[Problem]:
-    """An error for every personnummer and every match of ``personal_data_patterns``. The
-    report masks what it found: it is printed in CI logs, which may be public."""
+def personnummer(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, digits, masked number) of every personnummer in ``text``."""
+    for match in _CANDIDATE.finditer(text):
+        if _valid(match):
+            yield match.start(), match["date"] + match["tail"], f"{match['century'] or ''}{match['date']}-****"
+
+
+def find_personal_data(sources: Sources, config: Config, published=()) -> list[Problem]:
+    """An error for every personnummer and every match of ``personal_data_patterns`` in the
+    content files and ``config.yaml``, and for every personnummer in ``published`` ((place, text)
+    of what a build published: generator.check.published) that the sources did not show already.
+    The report masks what it found: it is printed in CI logs, which may be public."""
     problems: list[Problem] = []
     patterns = _patterns(config, problems)
-    for path, lines in sources.lines.items():
-        for number, line in enumerate(lines, 1):
-            for match in _CANDIDATE.finditer(line):
-                if _valid(match):
-                    problems.append(Problem(path, number, "", f"personal identity number (personnummer) "
-                                            f"{match['century'] or ''}{match['date']}-****: redact it"))
-            for index, pattern in patterns:
-                if pattern.search(line):
-                    problems.append(Problem(path, number, "", f"text matching personal_data_patterns[{index}] "
-                                                              f"({pattern.pattern}): redact it"))
+    texts = {path: "\n".join(lines) for path, lines in sources.lines.items()}
+    texts |= _config_values(config)
+    seen: set[str] = set()
+    for source, (path, text) in [(True, t) for t in texts.items()] + [(False, t) for t in published]:
+        for offset, digits, masked in personnummer(text):
+            if source or digits not in seen:
+                seen.add(digits)
+                problems.append(Problem(path, _line(text, offset) if source else 0, "",
+                                        f"personal identity number (personnummer) {masked}: redact it"))
+    for path, text in texts.items():
+        for index, pattern in patterns:
+            for line in sorted({_line(text, m.start()) for m in pattern.finditer(text)}):
+                problems.append(Problem(path, line, "", f"text matching personal_data_patterns[{index}] "
+                                                        f"({pattern.pattern}): redact it"))
     return problems
+
+
+def _config_values(config: Config) -> dict[str, str]:
+    """The published values of ``config.yaml`` (not the rules naming what must not be published),
+    each on its key's line, so a finding points at it."""
+    keys = [k for k in KEYS if k not in ("redact", "personal_data_patterns") and config.lines.get(k)]
+    if not keys:
+        return {}
+    lines = [""] * max(config.lines[k] for k in keys)
+    for key in keys:
+        lines[config.lines[key] - 1] += f" {getattr(config, key)}".replace("\n", " ")
+    return {str(config.path): "\n".join(lines)}
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
 
 
 def _patterns(config: Config, problems: list[Problem]) -> list[tuple[int, re.Pattern]]:

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from generator.config import Config, load_config
 from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
-from generator.files import write_atomic
+from generator.diary import DiaryScheme
 from generator.importer import write
+from generator.importer.buildable import committee_prefixes, keep_buildable
 from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
 from generator.importer.extracted import Document, Minutes, Notice
 from generator.importer.source import NotARecord
+from generator.importer.stage import write_together
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: error: cannot read it: {os_reason(exc)}; nothing written", file=sys.stderr)
             failed += 1
             continue
+        except (ValueError, IndexError, RecursionError) as exc:  # a record no rule foresaw: say so, go on
+            print(f"{path}: error: cannot be imported ({exc}); nothing written", file=sys.stderr)
+            failed += 1
+            continue
         print(f"{path}: {summary(record)}, {len(warnings)} warnings")
         for warning in warnings:
             print(f"  warning: {warning}")
@@ -67,6 +73,9 @@ def import_one(path: Path, content: Path, config: Config, committee: str | None 
         nested = [w for item in record.items for w in item.warnings]
     else:
         files, nested = [document_file(record, content, source)], []
+    scheme = DiaryScheme([*config.diary_prefixes, *committee_prefixes(files)], config.diary_scheme)
+    for file in files:
+        file.meta = keep_buildable(file.path, file.meta, scheme)
     return record, files, list(dict.fromkeys(record.warnings + nested))
 
 
@@ -82,9 +91,15 @@ def summary(record: Record) -> str:
 
 def _write(files: list[File], args: argparse.Namespace) -> None:
     counts: Counter[str] = Counter()
+    writes: list[tuple[Path, str]] = []
     for file in files:
         text = write.render(file.meta, file.body)
-        state = write.status(file.path, text)
+        try:
+            state = write.status(file.path, text)
+        except (UnicodeDecodeError, IsADirectoryError):  # not a file an import wrote: a person's
+            print(f"  skipped {file.path}: not a UTF-8 text file diarium wrote; left as it is")
+            counts["edited"] += 1
+            continue
         if file.create_only and state != "new":
             state = "kept"      # a committee is created once; then it belongs to its editors
         elif state == "edited" and args.force:
@@ -92,8 +107,9 @@ def _write(files: list[File], args: argparse.Namespace) -> None:
         elif state == "edited":
             print(f"  skipped {file.path}: edited since its import (--force overwrites it)")
         if state in ("new", "update", "forced") and not args.dry_run:
-            write_atomic(file.path, text)
+            writes.append((file.path, text))
         counts[state] += 1
+    write_together(Path(args.content), writes)
     written = counts["new"] + counts["update"] + counts["forced"]
     verb = "would write" if args.dry_run else "wrote"
     print(f"  {verb} {written} file{'' if written == 1 else 's'}, {counts['same']} unchanged, "

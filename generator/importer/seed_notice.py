@@ -56,10 +56,15 @@ def agenda_span(lines: list[str]) -> tuple[int, int]:
 def _continues(lines: list[str], i: int) -> bool:
     """A wrapped agenda title: right under a bullet, opening in lowercase or with the dnr
     bracket, or closing a bracket the bullet left open."""
-    if i == 0 or blank(lines[i]) or not (_AGENDA_LINE.match(lines[i - 1]) or _continues(lines, i - 1)):
-        return False
-    text = lines[i].strip()
-    above = lines[i - 1]
+    while i > 0 and not blank(lines[i]) and _wraps(lines[i], lines[i - 1]):
+        if _AGENDA_LINE.match(lines[i - 1]):
+            return True
+        i -= 1  # a loop, not recursion: an agenda entry may run to thousands of lines
+    return False
+
+
+def _wraps(line: str, above: str) -> bool:
+    text = line.strip()
     return text[:1].islower() or text.startswith("(") or above.count("(") > above.count(")")
 
 

@@ -1,6 +1,7 @@
 """Open data under ``data/``: meetings, items, cases, documents, and the minutes' votes and
 attendance as JSON (with a JSON Schema beside each), and meetings, items, votes and attendance as
-CSV (UTF-8, RFC 4180). The shape of items.json and
+CSV (UTF-8, RFC 4180),
+formula-like cells neutralised (generator.safety.csv_cell). The shape of items.json and
 meetings.json is relied on by others: extend it, never change it. IDs are built from the
 content's folder and file names, so they are stable across builds."""
 from __future__ import annotations
@@ -9,6 +10,7 @@ import csv
 import io
 import json
 
+from generator import safety
 from generator.config import Config
 from generator.index.schemas import ATTENDANCE, ITEM, MEETING, PERSON, SCHEMAS, VOTE
 from generator.model import Case, Document, Filed, Item, Meeting, Minutes, Paragraph, Site
@@ -131,5 +133,5 @@ def _csv(records: list[dict], columns: list[str]) -> str:
 
 def _cell(value):
     if isinstance(value, list):
-        return "; ".join(value) if all(isinstance(v, str) for v in value) else len(value)
-    return value
+        value = "; ".join(value) if all(isinstance(v, str) for v in value) else len(value)
+    return safety.csv_cell(value)

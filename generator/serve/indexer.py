@@ -46,10 +46,12 @@ class Indexer:
         results = self.results
         if self.child is None or self.child.is_alive() or results is None:
             return
-        if results.poll():
-            written = results.recv()
-            if written is not None:
-                self.preview.index_files = written
+        try:
+            written = results.recv() if results.poll() else None
+        except (EOFError, OSError):  # the child ended without a report: the next one writes everything
+            written = None
+        if written is not None:
+            self.preview.index_files = written
         results.close()
         self.child.join()
         self.child = None
@@ -79,3 +81,6 @@ def _run(job: bytes, search: bool, sender) -> None:
     except ContentError as exc:
         sender.send(None)
         print("\n".join(map(str, exc.problems)), file=sys.stderr, flush=True)
+    except Exception as exc:  # noqa: BLE001 - a background refresh must not take the preview down
+        sender.send(None)
+        print(f"diarium: refreshing data files, feeds and search failed: {exc!r}", file=sys.stderr, flush=True)

@@ -6,6 +6,7 @@ script tag for ``/__diarium/live.js``; the files on disk stay exactly as a build
 """
 from __future__ import annotations
 
+import ipaddress
 import json
 import mimetypes
 import queue
@@ -19,6 +20,10 @@ SCRIPT = "/__diarium/live.js"
 LIVE_JS = (Path(__file__).parent / "live.js").read_bytes()
 TAG = f'<script src="{SCRIPT}" defer></script>'.encode()
 HEARTBEAT = 10  # seconds: lets a stream notice a closed tab
+MAX_URL = 2048  # characters; longer gets 414 (the site's own URLs are far shorter)
+# Host names a preview bound to loopback answers to: any other is a page elsewhere reaching it
+# through a DNS name it controls (DNS rebinding).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 class Hub:
@@ -67,11 +72,11 @@ class PreviewServer(ThreadingHTTPServer):
         if "\\" in path or "\0" in path or any(p in ("..", ".") or p.startswith(".") for p in parts):
             return None
         target = self.root.joinpath(*[p for p in parts if p])
-        if target.is_dir():
-            target = target / "index.html"
         try:
+            if target.is_dir():
+                target = target / "index.html"
             real = target.resolve(strict=True)
-        except OSError:
+        except (OSError, ValueError):  # a name too long for the file system, say
             return None
         return real if real.is_relative_to(self.root) and real.is_file() else None
 
@@ -87,6 +92,11 @@ class Handler(BaseHTTPRequestHandler):
         self._respond(body=False)
 
     def _respond(self, body: bool) -> None:
+        if len(self.path) > MAX_URL:
+            return self._send(414, b"URI Too Long", "text/plain; charset=utf-8", body)
+        if not self._host_allowed():
+            return self._send(421, b"Misdirected Request: use http://localhost or 127.0.0.1",
+                              "text/plain; charset=utf-8", body)
         path = urlsplit(self.path).path
         if path == EVENTS:
             return self._events()
@@ -100,6 +110,21 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(404, missing.read_bytes() if missing else b"Not found", "text/html; charset=utf-8", body)
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         self._send(200, file.read_bytes(), kind + ("; charset=utf-8" if kind.startswith("text/") else ""), body)
+
+    def _host_allowed(self) -> bool:
+        """On loopback, only a loopback Host header; bound elsewhere, the user chose to be reachable."""
+        bound = str(self.server.server_address[0])
+        try:
+            loopback = ipaddress.ip_address(bound).is_loopback
+        except ValueError:
+            loopback = bound == "localhost"
+        if not loopback:
+            return True
+        try:
+            name = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        except ValueError:  # a malformed host or port
+            return False
+        return name in LOOPBACK_HOSTS or name.endswith(".localhost")
 
     def _send(self, status: int, data: bytes, kind: str, body: bool) -> None:
         if kind.startswith("text/html"):

@@ -48,7 +48,7 @@ class Session:
             outcome = self.preview.rebuild(changed)
             self._publish(outcome)
             return outcome
-        if self.indexes_due and not self.indexer.busy():
+        if self.indexes_due and self.preview.site is not None and not self.indexer.busy():
             self.indexes_due = False
             self.indexer.start()
         return None

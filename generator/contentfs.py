@@ -1,0 +1,68 @@
+"""What under content/ may be read: regular files and folders inside it, with names that can be
+part of a URL. A symbolic link out of content/ would publish whatever it points at, a FIFO would
+hang the read, a device would be read for ever; these are refused before anything is read."""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+# Folder and file names become URL segments: letters (any script), digits, '-', '_', '.'.
+_NAME = re.compile(r"[\w.-]+")
+
+
+def check_tree(content: Path, problem) -> None:
+    """Report (``problem(path, message)``) every entry of ``content`` that must not be read."""
+    root = content.resolve()
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in sorted(dirs + [f for f in files if not f.startswith((".", "_"))]):
+            path = Path(folder) / name
+            why = _refusal(path, root, is_dir=name in dirs)
+            if why:
+                problem(path, why)
+
+
+def _refusal(path: Path, root: Path, is_dir: bool) -> str | None:
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a loop
+        if not os.path.exists(path):
+            return "a symbolic link that leads nowhere (missing target or a loop): refused"
+        if target != root and root not in target.parents:
+            return "a symbolic link to outside the content folder: refused, it would publish what it points at"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}): refused"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "not a regular file or folder (a FIFO, socket or device): refused"
+    if (is_dir or path.suffix == ".md") and not _printable(path.name):
+        return "the name is not valid UTF-8: rename it"
+    if (is_dir or path.suffix == ".md") and not _NAME.fullmatch(path.name):
+        return "the name becomes part of a URL: use only letters, digits, '-', '_' and '.'"
+    return None
+
+
+def regular_file(path: Path, content: Path) -> bool:
+    """Whether ``path`` may be read: a regular file inside ``content`` (check_tree reports the rest)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+    except OSError:
+        return False
+    root = content.resolve()
+    return root in Path(os.path.realpath(path)).parents
+
+
+def _printable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 arrive as lone surrogates
+        return False
+    return True
+
+
+def printable(path: str) -> str:
+    """A path as a report can print it: undecodable bytes shown as escapes, not a crash."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8")
