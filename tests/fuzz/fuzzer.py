@@ -2,7 +2,8 @@
 records, run through ``load``, ``build`` and ``import``.
 
 Each input is one mutated copy of a small real site (the test fixture, or the minutes fixture
-with protokoll.md and paragraf-N/paragraph.md) or of a real record (the importer's seeds). What must hold for every input:
+with protokoll.md and paragraf-N/paragraph.md) or of a real record (the importer's seeds). What
+must hold for every input:
 
 - no traceback: a build ends in a site or a ContentError, an import in files or a reported error;
 - every error names a file (a path under the site's folder, or the record imported);
