@@ -18,4 +18,8 @@ DATA_FILES = (
     DataFile("items.csv", "items.schema.json", "data_items"),
     DataFile("cases.json", "cases.schema.json", "data_cases"),
     DataFile("documents.json", "documents.schema.json", "data_documents"),
+    DataFile("votes.json", "votes.schema.json", "data_votes"),
+    DataFile("votes.csv", "votes.schema.json", "data_votes"),
+    DataFile("attendance.json", "attendance.schema.json", "data_attendance"),
+    DataFile("attendance.csv", "attendance.schema.json", "data_attendance"),
 )

@@ -33,7 +33,7 @@ def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> li
     if page.record is not None:
         return page.record.inputs() + _backlinks(page, site)
     if page.template == "home.html":
-        return [(m.source.path, str(len(m.items))) for m in latest]
+        return [(m.source.path, f"{len(m.items)} {m.kind}") for m in latest]
     if page.template == "cases.html":
         return [("", case_index)]
     if page.template == "documents.html":

@@ -1,7 +1,8 @@
-"""Step 2, link: tie records together by diary number (cases), in one pass over all text.
+"""Step 2, link: tie records together by diary number (cases), in one pass over all text, and
+each agenda item of a notice to the paragraph of the minutes that decided it.
 
-Every item and document that carries a diary number, and every record whose text mentions one,
-is entered in that number's Case. Building this index is linear in the size of the content;
+Every item, paragraph and document that carries a diary number, and every record whose text
+mentions one, is entered in that number's Case. Building this index is linear in the size of the content;
 pages then look cases up instead of scanning other records.
 """
 from __future__ import annotations
@@ -10,7 +11,8 @@ import re
 
 from generator.config import Config
 from generator.diary import DiaryScheme
-from generator.model import Case, Document, Filed, Site
+from generator.minutes import tie_items
+from generator.model import Case, Document, Filed, Item, Paragraph, Site
 
 _WORD = re.compile(r"\w+")
 
@@ -18,12 +20,18 @@ _WORD = re.compile(r"\w+")
 def link_site(site: Site, config: Config) -> Site:
     scheme = site.scheme
     for item in site.items:
-        _enter(site, item, item.diary_numbers, [item.title, item.decision, item.summary, item.body], scheme)
-        for document in item.documents:
+        _enter(site, item, item.diary_numbers, [item.title, item.proposal, item.summary, item.body], scheme)
+    for paragraph in site.paragraphs:
+        texts = [paragraph.title, paragraph.decision, paragraph.summary, paragraph.process, paragraph.body]
+        _enter(site, paragraph, paragraph.diary_numbers, texts, scheme)
+    carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
+    for record in carriers:
+        for document in record.documents:
             document.has_page = _needs_page(document, config)
             _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)
     for meeting in site.meetings:
         _enter(site, meeting, [], [meeting.body, *meeting.notes], scheme)
+        tie_items(meeting)
     for document in site.documents:
         _enter(site, document, document.diary_numbers, [document.title, document.body], scheme)
     for case in site.cases.values():

@@ -2,7 +2,9 @@
 
 The folder layout says what each file is (docs/content-format.md): ``<committee>/committee.md``,
 ``<committee>/<meeting>/meeting.md``, ``<committee>/<meeting>/<NN>/item.md`` and the item's other
-``*.md`` documents, and ``documents/*.md`` for stand-alone documents.
+``*.md`` documents, the minutes ``<committee>/<meeting>/protokoll.md`` with their paragraphs
+``<committee>/<meeting>/paragraf-<N>/paragraph.md`` (and documents), and ``documents/*.md`` for
+stand-alone documents.
 """
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ from typing import TypeGuard
 from generator import frontmatter, schema
 from generator.config import Config
 from generator.diary import DiaryScheme
-from generator.model import Committee, Document, Item, Meeting, Site, Source
+from generator.minutes import paragraph_warnings
+from generator.model import Committee, Document, Item, Meeting, Minutes, Paragraph, Site, Source
 from generator.problems import ContentError, Problem
 from generator.text import sort_key
 
 STANDALONE_DIR = "documents"
+MINUTES_FILE = "protokoll.md"
+PARAGRAPH_DIR = "paragraf-"  # + the § number
 
 
 @dataclass
@@ -164,21 +169,90 @@ def load_meeting(loader: Loader, committee: Committee, meeting_dir: Path) -> Mee
         return None
     record = loader.read(path, "meeting")
     if record is None:  # still check its items, to report every error at once
-        _items(loader, Meeting(committee, meeting_dir.name, date.min, "kallelse", Source(loader.rel(path))),
-               meeting_dir)
+        stand_in = Meeting(committee, meeting_dir.name, date.min, Source(loader.rel(path)))
+        _items(loader, stand_in, meeting_dir)
+        _minutes(loader, stand_in, meeting_dir)
     if not loader.keep(record):
         return None
     v = record.values
     meeting = Meeting(committee=committee, id=meeting_dir.name, source=record.source(), body=record.body,
                       draft=record.draft or committee.draft, warnings=record.warnings,
-                      **{k: v[k] for k in schema.FIELDS["meeting"] if k in v})
+                      **{k: v[k] for k in schema.FIELDS["meeting"] if k in v and k != "kind"})
     meeting.items = _items(loader, meeting, meeting_dir)
+    meeting.minutes = _minutes(loader, meeting, meeting_dir)
+    if meeting.minutes is None and v.get("kind") == "protokoll":
+        meeting.minutes = _legacy_minutes(meeting)
     return meeting
+
+
+def _minutes(loader: Loader, meeting: Meeting, folder: Path) -> Minutes | None:
+    """The minutes' header (protokoll.md) with its paragraphs; times and place it states are the
+    meeting's actual ones."""
+    path = folder / MINUTES_FILE
+    record = loader.read(path, "minutes") if path.exists() else None
+    if record is None and path.exists():  # still check its paragraphs, to report every error at once
+        _paragraphs(loader, Minutes(meeting, Source(loader.rel(path))), folder)
+    if not loader.keep(record):
+        return None
+    v = dict(record.values)
+    adjustment = v.pop("adjustment", {})
+    minutes = Minutes(meeting=meeting, source=record.source(), body=record.body, warnings=record.warnings,
+                      draft=record.draft or meeting.draft, covers=v.pop("paragraphs", ""),
+                      adjustment_date=adjustment.get("date"), adjustment_place=adjustment.get("place", ""),
+                      **{k: v[k] for k in v if k not in schema.COMMON})
+    for key in ("time", "end_time", "place"):
+        setattr(meeting, key, getattr(minutes, key) or getattr(meeting, key))
+    minutes.paragraphs = _paragraphs(loader, minutes, folder)
+    return minutes
+
+
+def _legacy_minutes(meeting: Meeting) -> Minutes:
+    """A meeting.md of ``kind: protokoll`` without a protokoll.md is itself the minutes' header."""
+    adjustment = meeting.adjustment
+    return Minutes(meeting=meeting, source=meeting.source, chair=meeting.chair, secretary=meeting.secretary,
+                   adjusters=[str(a) for a in adjustment.get("by") or []],
+                   adjustment_date=schema.iso_date(adjustment["date"]) if adjustment.get("date") else None,
+                   draft=meeting.draft)
+
+
+def _paragraphs(loader: Loader, minutes: Minutes, folder: Path) -> list[Paragraph]:
+    paragraphs: dict[int, Paragraph] = {}
+    span = minutes.span
+    for paragraph_dir in sorted(folder.glob(PARAGRAPH_DIR + "*")):
+        path = paragraph_dir / "paragraph.md"
+        if not path.exists():
+            loader.problem(paragraph_dir, 0, "", "expected a paragraph.md in every paragraph folder")
+            continue
+        record = loader.read(path, "paragraph")
+        if not loader.keep(record):
+            continue
+        v = dict(record.values)
+        number, line = v["number"], record.lines["number"]
+        suffix = paragraph_dir.name[len(PARAGRAPH_DIR):]
+        if not suffix.isdigit() or int(suffix) != number:
+            loader.problem(path, line, "number", f"expected the paragraph's folder to be named by its number "
+                                                 f"({PARAGRAPH_DIR}{number}), found '{paragraph_dir.name}'")
+            continue
+        if number in paragraphs:
+            loader.problem(path, line, "number", f"§ {number} is used twice; this one is left out", "warning")
+            continue
+        if span and not span[0] <= number <= span[1]:
+            loader.problem(path, line, "number", f"§ {number} is outside the minutes' paragraphs "
+                                                 f"{minutes.covers} (protokoll.md)", "warning")
+        paragraph = Paragraph(minutes=minutes, source=record.source(), body=record.body, warnings=record.warnings,
+                              draft=record.draft or minutes.draft, item_number=v.pop("item", None),
+                              **{k: v[k] for k in v if k not in schema.COMMON})
+        for field, message in paragraph_warnings(paragraph):
+            loader.problem(path, record.lines.get(field, 1), field, message, "warning")
+        paragraph.documents = _documents(loader, paragraph, paragraph_dir)
+        paragraphs[number] = paragraph
+    return [paragraphs[n] for n in sorted(paragraphs)]
 
 
 def _items(loader: Loader, meeting: Meeting, folder: Path) -> list[Item]:
     items: dict[int, Item] = {}
-    for item_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    hidden = (".", "_", PARAGRAPH_DIR)  # paragraph folders are the minutes'
+    for item_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(hidden)):
         path = item_dir / "item.md"
         if not path.exists():
             loader.problem(item_dir, 0, "", "expected an item.md in every item folder")
@@ -195,17 +269,21 @@ def _items(loader: Loader, meeting: Meeting, folder: Path) -> list[Item]:
         if v["number"] in items:
             loader.problem(path, record.lines["number"], "number", f"item number {v['number']} is used twice")
             continue
+        v = dict(v)
+        v["proposal"] = v.pop("proposal", None) or v.pop("decision", "")  # `decision`: the legacy name
+        v.pop("decision", None)
         item = Item(meeting=meeting, source=record.source(), body=record.body, warnings=record.warnings,
-                    draft=record.draft or meeting.draft, **{k: v[k] for k in schema.FIELDS["item"] if k in v})
+                    draft=record.draft or meeting.draft, paragraph_number=v.pop("paragraph", None),
+                    **{k: v[k] for k in schema.FIELDS["item"] if k in v})
         item.documents = _documents(loader, item, item_dir)
         items[item.number] = item
     return [items[n] for n in sorted(items)]
 
 
-def _documents(loader: Loader, item: Item, folder: Path) -> list[Document]:
+def _documents(loader: Loader, item: Item | Paragraph, folder: Path) -> list[Document]:
     documents = []
     for path in sorted(folder.glob("*.md")):
-        if path.name == "item.md" or path.name.startswith((".", "_")):
+        if path.name in ("item.md", "paragraph.md") or path.name.startswith((".", "_")):
             continue
         record = loader.read(path, "document")
         if not loader.keep(record):
@@ -250,6 +328,6 @@ def _stray_files(loader: Loader, content: Path) -> None:
         if any(p.startswith((".", "_")) for p in parts):
             continue
         known = (len(parts) == 2 and parts[0] == STANDALONE_DIR) or (len(parts) == 2 and parts[1] == "committee.md") \
-            or (len(parts) == 3 and parts[2] == "meeting.md") or len(parts) == 4
+            or (len(parts) == 3 and parts[2] in ("meeting.md", MINUTES_FILE)) or len(parts) == 4
         if not known:
             loader.problem(path, 0, "", "not where a record can be (see docs/content-format.md); ignored", "warning")

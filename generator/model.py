@@ -43,7 +43,7 @@ class Record(Protocol):
 
 
 class Filed(Record, Protocol):
-    """A record a case holds (meeting, item, document): it has a feed entry and an ID in the open data."""
+    """A record a case holds (meeting, item, paragraph, document): it has a feed entry and an ID in the open data."""
 
     data_type: ClassVar[str]  # its type in the open data
 
@@ -110,7 +110,7 @@ class Committee:
         return self.description or self.body
 
     def inputs(self) -> list[tuple[str, str]]:
-        return [own_file(m) for m in self.meetings]
+        return [own_file(m) for m in self.meetings] + [("", m.kind) for m in self.meetings]
 
 
 @dataclass(eq=False)
@@ -120,7 +120,6 @@ class Meeting:
     committee: Committee
     id: str
     date: date
-    kind: str
     source: Source
     time: str = ""
     end_time: str = ""
@@ -134,6 +133,7 @@ class Meeting:
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    minutes: Minutes | None = None
 
     noun: ClassVar[str] = "meeting"
     data_type: ClassVar[str] = "meeting"
@@ -141,6 +141,20 @@ class Meeting:
     @property
     def url(self) -> str:
         return f"{self.committee.url}{self.id}/"
+
+    @property
+    def kind(self) -> str:
+        """What the meeting's record is: its minutes once they exist, else its notice."""
+        return "protokoll" if self.minutes else "kallelse"
+
+    def records(self) -> list:
+        """The records its folder holds: agenda items, the minutes and their paragraphs, with
+        their documents."""
+        parts: list = [*self.minutes.paragraphs] if self.minutes else []
+        found: list = [self.minutes] if self.minutes else []
+        for record in [*self.items, *parts]:
+            found += [record, *record.documents]
+        return found
 
     @property
     def sort_date(self) -> Day:
@@ -166,28 +180,37 @@ class Meeting:
         return f"{self.committee.name}, {long_date(self.date, language)}"
 
     def description_text(self) -> str:
-        return " ".join(f"{i.number}. {i.title}." for i in self.items) or self.body
+        return " ".join(f"{i.number}. {i.title}." for i in self.items) \
+            or (self.minutes.description_text() if self.minutes else self.body)
 
     def inputs(self) -> list[tuple[str, str]]:
-        return [own_file(self), *map(shown, self.items)]
+        # The whole minutes are shown: their header, every paragraph and its documents' titles.
+        minutes = [own_file(self.minutes), *(f for p in self.minutes.paragraphs for f in p.files())] \
+            if self.minutes else []
+        return [own_file(self), *map(shown, self.items), *minutes]
 
     def feed_title(self, kind_label: str, language: str) -> str:
         return f"{self.committee.name}, {long_date(self.date, language)}: {kind_label}"
 
     def feed_summary(self) -> str:
-        return "\n".join([self.place] + [f"{i.number}. {i.title}" for i in self.items])
+        paragraphs = [p.heading() for p in self.minutes.paragraphs] if self.minutes else []
+        return "\n".join([self.place] + [f"{i.number}. {i.title}" for i in self.items] + paragraphs)
 
 
 @dataclass(eq=False)
 class Item:
-    """An agenda item (*ärende*, *dagordningspunkt*) with its decision (*beslut*)."""
+    """An agenda item of a notice (*ärende*, *dagordningspunkt*) with its proposed decision
+    (*förslag till beslut*); the paragraph of the minutes that decided it, once linked."""
 
     meeting: Meeting
     number: int
     title: str
     source: Source
     diary_numbers: list[DiaryNumber] = field(default_factory=list)
-    decision: str = ""
+    proposal: str = ""
+    status: str = ""  # utgår | bordlagd | återremitterad
+    paragraph_number: int | None = None  # explicit tie to the deciding § (front-matter key `paragraph`)
+    paragraph: Paragraph | None = None  # set by link
     summary: str = ""
     body: str = ""
     printed_number: int | None = None
@@ -235,23 +258,30 @@ class Item:
         return f"{self.number}. {self.title}"
 
     def description_text(self) -> str:
-        return self.summary or self.decision or self.body
+        return self.summary or self.proposal or self.body
 
     def inputs(self) -> list[tuple[str, str]]:
-        return [own_file(self), *map(own_file, self.documents), own_file(self.meeting),
-                *map(shown, self.neighbours())]
+        decided = [own_file(self.paragraph), own_file(self.meeting.minutes)] \
+            if self.paragraph and self.meeting.minutes else []
+        return [*self.files(), own_file(self.meeting), *map(shown, self.neighbours()), *decided]
+
+    def files(self) -> list[tuple[str, str]]:
+        return [own_file(self), *map(own_file, self.documents)]
+
+    @property
+    def siblings(self) -> list:
+        """The agenda it is on, for the pager."""
+        return self.meeting.items
 
     def neighbours(self) -> list[Item]:
         """The previous and next items of the agenda (the page links them by title)."""
-        items = self.meeting.items
-        at = items.index(self)
-        return [i for i in items[max(at - 1, 0):at + 2] if i is not self]
+        return _neighbours(self, self.siblings)
 
     def feed_title(self, kind_label: str, language: str) -> str:
         return f"{self.committee.name} {self.date.isoformat()}: {self.number}. {self.title}"
 
     def feed_summary(self) -> str:
-        return self.decision or self.summary or self.body
+        return self.proposal or self.summary or self.body
 
     @property
     def report(self) -> Document | None:
@@ -268,7 +298,7 @@ class Document:
     kind: str  # tjansteskrivelse | bilaga | dokument
     title: str
     source: Source
-    item: Item | None = None
+    item: Item | Paragraph | None = None  # the agenda item or § it belongs to
     order: int = 0
     date: date | None = None
     year: int | None = None
@@ -346,7 +376,7 @@ class Case:
     """A case (*ärende*) identified by a diary number: everything filed under or mentioning it."""
 
     number: DiaryNumber
-    carriers: list[Filed] = field(default_factory=list)  # items and documents that carry the number
+    carriers: list[Filed] = field(default_factory=list)  # items, paragraphs and documents that carry the number
     mentions: list[Filed] = field(default_factory=list)  # records whose text only mentions it
 
     noun: ClassVar[str] = "case"
@@ -389,14 +419,323 @@ class Site:
     def items(self) -> list[Item]:
         return [i for m in self.meetings for i in m.items]
 
-    def content_records(self) -> Iterator[Committee | Meeting | Item | Document]:
-        """Every record read from a content file: committees, meetings, items, their documents,
-        stand-alone documents (cases are derived, not read)."""
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for m in self.meetings if m.minutes for p in m.minutes.paragraphs]
+
+    def content_records(self) -> Iterator[Committee | Meeting | Item | Minutes | Paragraph | Document]:
+        """Every record read from a content file: committees, meetings, items, minutes, paragraphs,
+        their documents, stand-alone documents (cases are derived, not read)."""
         for committee in self.committees:
             yield committee
             for meeting in committee.meetings:
                 yield meeting
-                for item in meeting.items:
-                    yield item
-                    yield from item.documents
+                yield from meeting.records()
         yield from self.documents
+
+
+def _neighbours(record, siblings: list) -> list:
+    at = siblings.index(record)
+    return [s for s in siblings[max(at - 1, 0):at + 2] if s is not record]
+
+
+@dataclass
+class Attendee:
+    """A person in the minutes' attendance list (*närvarande*): party and role where the record
+    gives them (role of a member, title of an official)."""
+
+    name: str
+    party: str = ""
+    role: str = ""
+    replaces: str = ""  # a serving deputy (*tjänstgörande ersättare*): whom, as "Name (P)"
+    paragraphs: str = ""  # the §§ an official or other attended, e.g. "292-293"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
+@dataclass
+class AttendanceChange:
+    """An arrival or departure during the meeting: leaves after § ``paragraph``, arrives before it."""
+
+    name: str
+    event: str  # leaves | arrives
+    paragraph: int
+    party: str = ""
+    note: str = ""
+
+
+@dataclass
+class Attendance:
+    """Who was present (*närvarande*), in the groups the minutes list them."""
+
+    members: list[Attendee] = field(default_factory=list)  # beslutande ledamöter
+    serving_deputies: list[Attendee] = field(default_factory=list)  # tjänstgörande ersättare
+    deputies: list[Attendee] = field(default_factory=list)  # ej tjänstgörande ersättare
+    officials: list[Attendee] = field(default_factory=list)  # tjänstepersoner
+    others: list[Attendee] = field(default_factory=list)  # övriga, personalföreträdare
+    changes: list[AttendanceChange] = field(default_factory=list)
+
+    GROUPS: ClassVar[tuple[str, ...]] = ("members", "serving_deputies", "deputies", "officials", "others")
+
+    def groups(self) -> list[tuple[str, list[Attendee]]]:
+        """(group, people) of the groups with anyone in them, in the minutes' order."""
+        return [(g, getattr(self, g)) for g in self.GROUPS if getattr(self, g)]
+
+    def everyone(self) -> list[Attendee]:
+        return [a for _, people in self.groups() for a in people]
+
+
+@dataclass
+class Signature:
+    """A signature of the minutes, from the e-signature page where there is one."""
+
+    name: str
+    role: str = ""
+    signed: str = ""  # "YYYY-MM-DD HH:MM[:SS]"
+    service: str = ""  # e.g. "Visma Sign"
+
+
+@dataclass
+class Motion:
+    """A motion made at the meeting (*yrkande*) and who made it."""
+
+    by: list[str]
+    text: str
+
+
+@dataclass
+class Ballot:
+    """One member's vote in a roll-call vote: ja, nej or avstår."""
+
+    name: str
+    vote: str
+    party: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
+BALLOT_TOTALS = {"ja": "yes", "nej": "no", "avstår": "abstain"}  # a ballot's vote → its key in the totals
+
+
+@dataclass
+class Vote:
+    """A roll-call vote (*omröstning*): what yes and no stand for, each ballot, the totals."""
+
+    yes: str
+    no: str
+    ballots: list[Ballot] = field(default_factory=list)
+    totals: dict | None = None  # as the minutes state them: {yes, no, abstain}
+    outcome: str = ""
+
+    @property
+    def counted(self) -> dict[str, int]:
+        """The totals the ballots give."""
+        counts = {key: 0 for key in BALLOT_TOTALS.values()}
+        for ballot in self.ballots:
+            counts[BALLOT_TOTALS[ballot.vote]] += 1
+        return counts
+
+    @property
+    def result(self) -> dict[str, int]:
+        """The totals to show: the stated ones, else those the ballots give."""
+        return {**self.counted, **self.totals} if self.totals else self.counted
+
+
+@dataclass
+class Reservation:
+    """A reservation against the decision (*reservation*), written or oral."""
+
+    by: list[str]
+    written: bool = False
+    text: str = ""
+
+
+@dataclass
+class ProtocolNote:
+    """A protocol note (*protokollsanteckning*)."""
+
+    by: list[str]
+    text: str = ""
+
+
+@dataclass(eq=False)
+class Minutes:
+    """The adjusted minutes (*justerat protokoll*) of a meeting: header, attendance, paragraphs."""
+
+    meeting: Meeting
+    source: Source
+    time: str = ""
+    end_time: str = ""
+    place: str = ""
+    covers: str = ""  # the § range, "287-296" or "93" (front-matter key `paragraphs`)
+    chair: str = ""
+    secretary: str = ""
+    adjusters: list[str] = field(default_factory=list)
+    adjustment_date: Day | None = None
+    adjustment_place: str = ""
+    signatures: list[Signature] = field(default_factory=list)
+    attendance: Attendance = field(default_factory=Attendance)
+    posted: Day | None = None
+    storage: str = ""
+    body: str = ""
+    draft: bool = False
+    warnings: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    noun: ClassVar[str] = "protokoll"
+    kind: ClassVar[str] = "protokoll"
+
+    @property
+    def url(self) -> str:
+        return f"{self.meeting.url}#protokoll"
+
+    @property
+    def committee(self) -> Committee:
+        return self.meeting.committee
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self.committee
+
+    @property
+    def date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def sort_date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The first and last § the header says the minutes cover."""
+        if not self.covers:
+            return None
+        first, _, last = self.covers.partition("-")
+        return int(first), int(last or first)
+
+    def heading(self, language: str) -> str:
+        return f"{self.committee.name}, {long_date(self.date, language)}"
+
+    def description_text(self) -> str:
+        return " ".join(f"§ {p.number} {p.title}." for p in self.paragraphs) or self.body
+
+    def inputs(self) -> list[tuple[str, str]]:
+        return self.meeting.inputs()  # shown on the meeting's page
+
+    def parts(self) -> list:
+        """Its nested records (people, signatures), for steps that visit every text."""
+        attendance = self.attendance
+        return [*attendance.everyone(), *attendance.changes, *self.signatures]
+
+
+@dataclass(eq=False)
+class Paragraph:
+    """A paragraph of the minutes (*§ paragraf*): one matter and its decision (*beslut*)."""
+
+    minutes: Minutes
+    number: int
+    title: str
+    source: Source
+    diary_numbers: list[DiaryNumber] = field(default_factory=list)
+    item_number: int | None = None  # explicit tie to the notice's agenda item (front-matter key `item`)
+    decision: str = ""
+    decision_type: str = "beslut"  # beslut | forslag (a proposal to another body)
+    proposal_to: str = ""
+    summary: str = ""
+    basis: list[str] = field(default_factory=list)
+    motions: list[Motion] = field(default_factory=list)
+    process: str = ""
+    votes: list[Vote] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    protocol_notes: list[ProtocolNote] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    sent_to: list[str] = field(default_factory=list)
+    confidential: bool = False
+    status: str = ""
+    body: str = ""
+    draft: bool = False
+    warnings: list[str] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    item: Item | None = None  # the notice's agenda item it decided, set by link
+
+    noun: ClassVar[str] = "paragraph"
+    kind: ClassVar[str] = "paragraph"
+    data_type: ClassVar[str] = "paragraph"
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.minutes.meeting
+
+    @property
+    def committee(self) -> Committee:
+        return self.meeting.committee
+
+    @property
+    def date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def sort_date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def sort_time(self) -> str:
+        return self.meeting.time
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self.committee
+
+    @property
+    def url(self) -> str:
+        return f"{self.meeting.url}paragraf-{self.number}/"
+
+    @property
+    def path_id(self) -> str:
+        return f"{self.meeting.path_id}/paragraf-{self.number}"
+
+    @property
+    def data_title(self) -> str:
+        return self.heading()
+
+    @property
+    def siblings(self) -> list:
+        """The minutes' paragraphs, for the pager."""
+        return self.minutes.paragraphs
+
+    def neighbours(self) -> list[Paragraph]:
+        """The previous and next paragraphs (the page links them by title)."""
+        return _neighbours(self, self.siblings)
+
+    def files(self) -> list[tuple[str, str]]:
+        return [own_file(self), *map(own_file, self.documents)]
+
+    def inputs(self) -> list[tuple[str, str]]:
+        tied = [shown(self.item)] if self.item else []
+        return [*self.files(), own_file(self.meeting), own_file(self.minutes), *map(shown, self.neighbours()), *tied]
+
+    def feed_title(self, kind_label: str, language: str) -> str:
+        return f"{self.committee.name} {self.date.isoformat()}: {self.heading(language)}"
+
+    def feed_summary(self) -> str:
+        return self.description_text()
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the meeting page, where the whole minutes are shown."""
+        return f"paragraf-{self.number}"
+
+    def heading(self, language: str = "sv") -> str:
+        return f"§ {self.number} {self.title}"
+
+    def description_text(self) -> str:
+        return self.decision or self.summary or self.body
+
+    def parts(self) -> list:
+        """Its nested records (motions, votes, ballots …), for steps that visit every text."""
+        ballots = [b for v in self.votes for b in v.ballots]
+        return [*self.motions, *self.votes, *ballots, *self.reservations, *self.protocol_notes]

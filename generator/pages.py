@@ -35,6 +35,9 @@ def plan(site: Site, config: Config) -> list[Page]:
             for item in meeting.items:
                 pages.append(Page(item.url, "item.html", item))
                 pages += [Page(d.url, "document.html", d) for d in item.documents if d.has_page]
+            for paragraph in meeting.minutes.paragraphs if meeting.minutes else []:
+                pages.append(Page(paragraph.url, "paragraph.html", paragraph))
+                pages += [Page(d.url, "document.html", d) for d in paragraph.documents if d.has_page]
     pages += [Page(d.url, "document.html", d) for d in site.documents]
     pages += [Page(c.url, "case.html", c) for c in site.cases.values()]
     return pages

@@ -39,6 +39,8 @@ def redact_site(site: Site, config: Config) -> dict[str, int]:
     if redactor.rules:
         for record in site.content_records():
             _redact_record(record, redactor)
+            for part in getattr(record, "parts", list)():  # the minutes' people, votes, motions …
+                _redact_record(part, redactor)
     return redactor.counts
 
 

@@ -13,7 +13,8 @@ from markupsafe import Markup
 
 from generator import headmeta, markdown
 from generator.config import Config
-from generator.model import Item, Record, Site
+from generator.minutes import record_kind
+from generator.model import Item, Paragraph, Record, Site
 from generator.pages import Page, latest_meetings
 from generator.strings import load_strings
 from generator.text import long_date
@@ -29,7 +30,8 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.strings = load_strings(config)
         self.env.globals.update(site=site, config=config, t=self.strings, url=self.url, case_url=self.case_url,
-                                latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of)
+                                latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of,
+                                record_kind=record_kind)
         self.env.globals.update(headmeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
 
@@ -50,7 +52,7 @@ class Renderer:
         noun = record.noun
         return self.strings.get(f"kind_{noun}", self.strings.get(noun, noun))
 
-    def related(self, item: Item, limit: int = 10) -> list:
+    def related(self, item: Item | Paragraph, limit: int = 10) -> list:
         """Other records of the item's cases (backlinks), newest first; the case page has them all."""
         own = {id(item), *(id(d) for d in item.documents)}
         seen, records = set(own), []
@@ -64,14 +66,14 @@ class Renderer:
 
     def render(self, page: Page) -> str:
         context = {"page": page, "md": partial(self.markdown, env={})}
-        if page.template == "item.html":
-            item = cast(Item, page.record)
+        if page.template in ("item.html", "paragraph.html"):
+            item = cast(Item | Paragraph, page.record)
             context.update(self._pager(item), related=self.related(item))
         return self.env.get_template(page.template).render(context)
 
     @staticmethod
-    def _pager(item: Item) -> dict:
-        items = item.meeting.items
+    def _pager(item: Item | Paragraph) -> dict:
+        items = item.siblings
         at = items.index(item)
         return {"previous": items[at - 1] if at else None, "next": items[at + 1] if at + 1 < len(items) else None}
 

@@ -6,9 +6,21 @@ into the model's value or raises ValueError saying what was expected.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from generator.diary import DiaryNumber, DiaryScheme
+from generator.model import (
+    Attendance,
+    AttendanceChange,
+    Attendee,
+    Ballot,
+    Motion,
+    ProtocolNote,
+    Reservation,
+    Signature,
+    Vote,
+)
+from generator.people import parse_person
 
 
 def text(value) -> str:
@@ -65,10 +77,21 @@ def signatures(value) -> list[dict]:
     for entry in value:
         if isinstance(entry, str):
             entry = {"name": entry}
-        if not isinstance(entry, dict) or set(entry) - {"name", "role"}:
-            raise ValueError("expected each signature as {name: …, role: …}")
-        result.append({k: text(v) for k, v in entry.items()})
+        if not isinstance(entry, dict) or set(entry) - {"name", "role", "signed", "service"}:
+            raise ValueError("expected each signature as {name: …, role: …, signed: …, service: …}")
+        result.append({k: stamp(v) if k == "signed" else text(v) for k, v in entry.items()})
     return result
+
+
+def stamp(value) -> str:
+    """A date and time "YYYY-MM-DD HH:MM[:SS]" (YAML reads one with seconds as a datetime)."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):  # a signature dated without a time
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?", value.strip()):
+        return value.strip()
+    raise ValueError(f"expected a date and time like \"2025-02-07 10:15\", got {value!r}")
 
 
 def mapping(value) -> dict:
@@ -100,18 +123,189 @@ def diary_numbers(scheme: DiaryScheme):
     return check
 
 
+class FieldError(ValueError):
+    """A problem inside a nested value, with its path: ``votes`` → ``[0].ballots[2].vote``."""
+
+    def __init__(self, path: str, message: str):
+        self.path, self.message = path, message
+        super().__init__(f"{path}: {message}")
+
+
+def _nest(prefix: str, exc: ValueError) -> FieldError:
+    if isinstance(exc, FieldError):
+        return FieldError(prefix + ("" if exc.path.startswith("[") else ".") + exc.path, exc.message)
+    return FieldError(prefix, str(exc))
+
+
+def _entry(value, keys: dict, what: str) -> dict:
+    """A mapping with each key checked by ``keys`` (key → (checker, required))."""
+    if not isinstance(value, dict):
+        raise ValueError(f"expected {what}")
+    # YAML 1.1 reads unquoted yes/no keys as booleans.
+    value = {{True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k: v for k, v in value.items()}
+    unknown = set(value) - set(keys)
+    if unknown:
+        raise ValueError(f"unknown key {min(map(str, unknown))!r}, expected {', '.join(keys)}")
+    checked = {}
+    for key, (check, required) in keys.items():
+        if value.get(key) in (None, ""):
+            if required:
+                raise ValueError(f"missing '{key}'")
+            continue
+        try:
+            checked[key] = check(value[key])
+        except ValueError as exc:
+            raise _nest(key, exc) from None
+    return checked
+
+
+def _entries(value, keys: dict, what: str) -> list[dict]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list of {what}")
+    result = []
+    for index, entry in enumerate(value):
+        try:
+            result.append(_entry(entry, keys, what))
+        except ValueError as exc:
+            raise _nest(f"[{index}]", exc) from None
+    return result
+
+
+PERSON_KEYS = {"name": (text, True), "party": (text, False), "role": (text, False), "title": (text, False),
+               "replaces": (text, False), "paragraphs": (text, False)}
+GROUP_KEYS = {"members": ("name", "party", "role"), "serving_deputies": ("name", "party", "replaces"),
+              "deputies": ("name", "party"), "officials": ("name", "party", "title", "paragraphs"),
+              "others": ("name", "party", "title", "paragraphs")}
+
+
+def people(group: str):
+    """Checker for one attendance group: entries as mappings or as "Name (P), role" texts."""
+    keys = {k: PERSON_KEYS[k] for k in GROUP_KEYS[group]}
+
+    def check(value) -> list[Attendee]:
+        entries = value if isinstance(value, list) else [value]
+        written = [{k: v for k, v in zip(("name", "party", "role"), parse_person(text(e)), strict=True) if v}
+                   if isinstance(e, str) else e for e in entries]
+        result = []
+        for entry in _entries(written, {**keys, "role": (text, False)}, "a person {name: …}"):
+            role = entry.pop("role", "") or entry.pop("title", "")
+            name, party, _ = parse_person(entry.pop("name"))
+            result.append(Attendee(name=name, party=entry.pop("party", party), role=role, **entry))
+        return result
+    return check
+
+
+CHANGE_KEYS = {"name": (text, True), "event": (one_of("leaves", "arrives"), True),
+               "paragraph": (integer, True), "note": (text, False)}
+
+
+def attendance(value) -> Attendance:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a mapping of groups: {', '.join([*GROUP_KEYS, 'changes'])}")
+    found = Attendance()
+    for group, entries in value.items():
+        try:
+            if group == "changes":
+                found.changes = [AttendanceChange(name=name, party=party, **{k: v for k, v in e.items() if k != "name"})
+                                 for e in _entries(entries, CHANGE_KEYS, "{name, event, paragraph}")
+                                 for name, party, _ in [parse_person(e["name"])]]
+            elif group in GROUP_KEYS:
+                setattr(found, group, people(group)(entries or []))
+            else:
+                raise ValueError(f"unknown group, expected one of {', '.join([*GROUP_KEYS, 'changes'])}")
+        except ValueError as exc:
+            raise _nest(group, exc) from None
+    return found
+
+
+def paragraph_range(value) -> str:
+    """The § range of minutes, "287-296" or "93" (a "§§" and an en dash are allowed)."""
+    match = re.fullmatch(r"(?:§§?\s*)?(\d+)(?:\s*[-–]\s*(\d+))?", str(value).strip())
+    if not match or (match[2] and int(match[2]) < int(match[1])):
+        raise ValueError(f"expected a paragraph range like \"287-296\" or \"93\", got {value!r}")
+    return f"{match[1]}-{match[2]}" if match[2] else match[1]
+
+
+def adjustment(value) -> dict:
+    """*Justering*: its date and place (the legacy meeting.md form also names the adjusters)."""
+    keys = {"date": (iso_date, False), "place": (text, False), "by": (texts, False)}
+    return _entry(value, keys, "a mapping {date: …, place: …}")
+
+
+VOTE_CHOICES = {"ja": "ja", "nej": "nej", "avstår": "avstår", "yes": "ja", "no": "nej", "abstain": "avstår"}
+
+
+def ballot_vote(value) -> str:
+    # YAML 1.1 reads unquoted yes/no as booleans.
+    word = {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else str(value).strip().lower()
+    if word not in VOTE_CHOICES:
+        raise ValueError(f"expected ja, nej or avstår, got {value!r}")
+    return VOTE_CHOICES[word]
+
+
+def _totals(value) -> dict:
+    return _entry(value, {k: (integer, False) for k in ("yes", "no", "abstain")}, "a mapping {yes, no, abstain}")
+
+
+def _proposition(value) -> dict:
+    return _entry(value, {"yes": (text, True), "no": (text, True)}, "a mapping {yes: …, no: …}")
+
+
+def _ballots(value) -> list[Ballot]:
+    keys = {"name": (text, True), "party": (text, False), "vote": (ballot_vote, True)}
+    return [Ballot(**e) for e in _entries(value, keys, "{name, party, vote}")]
+
+
+def votes(value) -> list[Vote]:
+    keys = {"proposition": (_proposition, True), "ballots": (_ballots, False), "totals": (_totals, False),
+            "outcome": (text, False)}
+    return [Vote(**e.pop("proposition"), **e) for e in _entries(value, keys, "a vote {proposition, ballots, totals}")]
+
+
+def motions(value) -> list[Motion]:
+    return [Motion(**e) for e in _entries(value, {"by": (texts, True), "text": (text, True)}, "{by, text}")]
+
+
+def reservations(value) -> list[Reservation]:
+    keys = {"by": (texts, True), "written": (boolean, False), "text": (text, False)}
+    return [Reservation(**e) for e in _entries(value, keys, "{by, written, text}")]
+
+
+def protocol_notes(value) -> list[ProtocolNote]:
+    return [ProtocolNote(**e) for e in _entries(value, {"by": (texts, True), "text": (text, False)}, "{by, text}")]
+
+
+def signature_records(value) -> list[Signature]:
+    return [Signature(**entry) for entry in signatures(value)]
+
+
+STATUS = one_of("utgår", "bordlagd", "återremitterad")
+
 COMMON = {"draft": (boolean, False), "import": (mapping, False)}
 
 # record type → key → (checker, required); "diary" marks checkers that need the site's scheme.
 FIELDS = {
     "committee": {"name": (text, True), "prefix": (text, True), "organisation": (text, False),
                   "description": (text, False)},
-    "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), True),
+    "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), False),
                 "time": (clock, False), "end_time": (clock, False), "place": (text, False),
                 "chair": (text, False), "secretary": (text, False), "adjustment": (mapping, False),
                 "notes": (texts, False), "title": (text, False)},
     "item": {"number": (integer, True), "title": (text, True), "diary_numbers": ("diary", False),
-             "decision": (text, False), "summary": (text, False), "printed_number": (integer, False)},
+             "proposal": (text, False), "decision": (text, False), "summary": (text, False),
+             "printed_number": (integer, False), "status": (STATUS, False), "paragraph": (integer, False)},
+    "minutes": {"time": (clock, False), "end_time": (clock, False), "place": (text, False),
+                "paragraphs": (paragraph_range, False), "chair": (text, False), "secretary": (text, False),
+                "adjusters": (texts, False), "adjustment": (adjustment, False),
+                "signatures": (signature_records, False), "attendance": (attendance, False),
+                "posted": (iso_date, False), "storage": (text, False)},
+    "paragraph": {"number": (integer, True), "title": (text, True), "diary_numbers": ("diary", False),
+                  "item": (integer, False), "decision": (text, False),
+                  "decision_type": (one_of("beslut", "forslag"), False), "proposal_to": (text, False),
+                  "summary": (text, False), "basis": (texts, False), "motions": (motions, False),
+                  "process": (text, False), "votes": (votes, False), "reservations": (reservations, False),
+                  "protocol_notes": (protocol_notes, False), "conflicts": (texts, False),
+                  "sent_to": (texts, False), "confidential": (boolean, False), "status": (STATUS, False)},
     "document": {"kind": (one_of("tjansteskrivelse", "bilaga"), True), "title": (text, True),
                  "order": (integer, False), "date": (iso_date, False), "diary_number": ("diary", False),
                  "officer": (texts, False), "recipients": (texts, False),

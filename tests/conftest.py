@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, FIXTURE, build_into
+from support import CHROMIUM, FIXTURE, MINUTES, build_into
 
 
 @pytest.fixture
@@ -22,6 +22,20 @@ def site_dir(tmp_path: Path) -> Path:
 def built_fixture(tmp_path_factory) -> Path:
     """The fixture site built once per test session (read-only for tests)."""
     return build_into(FIXTURE, tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture
+def minutes_dir(tmp_path: Path) -> Path:
+    """A private, editable copy of the minutes fixture site."""
+    target = tmp_path / "minutes-src"
+    shutil.copytree(MINUTES, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_minutes(tmp_path_factory) -> Path:
+    """The minutes fixture site built once per test session (read-only for tests)."""
+    return build_into(MINUTES, tmp_path_factory.mktemp("built-minutes") / "site")
 
 
 @pytest.fixture(scope="session")

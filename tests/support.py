@@ -12,6 +12,7 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
+MINUTES = ROOT / "tests" / "fixtures" / "minutes"  # a notice and the minutes of the same meeting
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -42,7 +42,9 @@ def test_meeting_page_lists_agenda_with_links_to_every_item(built_fixture):
 def test_item_page_has_decision_report_attachments_and_neighbours(built_fixture):
     page = soup(built_fixture, ITEM2)
     assert page.find("h1").get_text(" ", strip=True).startswith("2. Ombyggnad")
-    assert "bygga om lokalen till ett jourboende" in page.find("section", class_="decision").get_text()
+    assert "bygga om lokalen till ett jourboende" in page.find("section", class_="proposal").get_text()
+    assert page.find("section", class_="proposal").h2.get_text() == "Förslag till beslut"
+    assert page.find("section", class_="decision") is None  # a notice proposes; it decides nothing
     report = page.find("section", id="dokument-tjansteskrivelse")
     assert "Joachim Heimersson" in report.get_text() and "Lotta Persson" in report.get_text()
     assert "/socialnamnden/2012-12-11/02/bilaga-1/" in links(page)  # long attachment: own page
@@ -214,7 +216,7 @@ def test_english_ui(site_dir, tmp_path):
     out = build_into(site_dir, tmp_path / "en")
     page = soup(out, ITEM2)
     assert page.find("html")["lang"] == "en"
-    assert page.find("h2", id="beslut").get_text() == "Decision"
+    assert page.find("h2", id="forslag").get_text() == "Proposed decision"
     assert "26 November 2012" in page.get_text()
     assert (out / "search/index.html").exists()
 

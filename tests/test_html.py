@@ -11,21 +11,27 @@ from bs4 import BeautifulSoup
 from support import ROOT
 
 
+@pytest.fixture(params=["built_fixture", "built_minutes"])
+def built(request) -> Path:
+    """Each built test site: the notices fixture, and the minutes fixture (every element of minutes)."""
+    return request.getfixturevalue(request.param)
+
+
 def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 
 
-def test_every_page_parses_as_html5_without_errors(built_fixture):
-    for page in pages(built_fixture):
+def test_every_page_parses_as_html5_without_errors(built):
+    for page in pages(built):
         parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
         try:
             parser.parse(page.read_bytes())
         except html5lib.html5parser.ParseError as exc:
-            pytest.fail(f"{page.relative_to(built_fixture)}: {exc}")
+            pytest.fail(f"{page.relative_to(built)}: {exc}")
 
 
-def test_landmarks_language_and_skip_link(built_fixture):
-    for page in pages(built_fixture):
+def test_landmarks_language_and_skip_link(built):
+    for page in pages(built):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert doc.html["lang"] == "sv"
         assert len(doc.find_all("main")) == 1 and doc.header and doc.footer
@@ -35,8 +41,8 @@ def test_landmarks_language_and_skip_link(built_fixture):
         assert doc.title and doc.title.get_text().strip()
 
 
-def test_one_h1_and_headings_never_skip_a_level(built_fixture):
-    for page in pages(built_fixture):
+def test_one_h1_and_headings_never_skip_a_level(built):
+    for page in pages(built):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         levels = [int(h.name[1]) for h in doc.find_all(re.compile(r"^h[1-6]$"))]
         assert levels[0] == 1 and levels.count(1) == 1, page
@@ -44,8 +50,8 @@ def test_one_h1_and_headings_never_skip_a_level(built_fixture):
             assert after <= before + 1, f"{page}: h{before} followed by h{after}"
 
 
-def test_ids_are_unique_on_every_page(built_fixture):
-    for page in pages(built_fixture):
+def test_ids_are_unique_on_every_page(built):
+    for page in pages(built):
         ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
         assert len(ids) == len(set(ids)), f"{page}: {sorted(i for i in ids if ids.count(i) > 1)}"
 

@@ -185,3 +185,41 @@ def test_whole_site_edits_give_a_clean_build(site_dir: Path, tmp_path: Path, cha
     _edit(path, old, new)
     assert page in _rendered(site_dir, out)
     _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_minutes_edits_render_the_pages_that_show_them(minutes_dir: Path, tmp_path: Path):
+    meeting = "byggnadsnamnden/2025-02-03"
+    out = tmp_path / "site"
+    build(_options(minutes_dir, out))
+    folder = minutes_dir / "content" / meeting
+    _edit(folder / "paragraf-10" / "paragraph.md", "antar detaljplanen", "antar den ändrade detaljplanen")
+    assert _rendered(minutes_dir, out) == {
+        f"{meeting}/index.html",  # the whole minutes
+        f"{meeting}/paragraf-10/index.html", f"{meeting}/01/index.html",  # the paragraph, the item it decided
+    }
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+    _edit(folder / "protokoll.md", "date: 2025-02-07", "date: 2025-02-10")  # adjustment: in every status line
+    assert {f"{meeting}/paragraf-{n}/index.html" for n in range(10, 15)} <= _rendered(minutes_dir, out)
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+    _edit(folder / "02" / "item.md", "title: Taxa för bygglov 2025", "title: Taxa för bygglov")  # no longer tied
+    assert f"{meeting}/paragraf-11/index.html" in _rendered(minutes_dir, out)
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+    (folder / "protokoll.md").unlink()  # back to a notice only
+    shutil.rmtree(folder / "paragraf-12")
+    build(_options(minutes_dir, out))
+    _same_as_clean_build(minutes_dir, out, tmp_path)
+
+
+def test_preview_patches_minutes_like_a_clean_build(minutes_dir: Path, tmp_path: Path):
+    from generator.serve.preview import Preview
+    out = tmp_path / "preview"
+    preview = Preview(_options(minutes_dir, out, drafts=True, base_url="/"), tmp_path / "state")
+    assert not preview.rebuild().failed
+    folder = minutes_dir / "content" / "byggnadsnamnden/2025-02-03"
+    _edit(folder / "paragraf-10" / "paragraph.md", "[BN 2025:1]", "[BN 2025:9]")
+    assert not preview.rebuild({(folder / "paragraf-10" / "paragraph.md").resolve()}).failed
+    preview.write_indexes()
+    clean = tmp_path / "clean"
+    build(_options(minutes_dir, clean, drafts=True, base_url="/", incremental=False))
+    assert sorted(_inodes(out)) == sorted(_inodes(clean))
+    assert [r for r in _inodes(out) if (out / r).read_bytes() != (clean / r).read_bytes()] == []

@@ -35,15 +35,16 @@ def test_index_covers_every_record_page_and_nothing_else(built_fixture):
 def test_filters_and_metadata_of_an_item(built_fixture):
     page = fragments(built_fixture)["/socialnamnden/2012-12-11/02/"]
     assert page["filters"] == {"committee": ["socialnamnden"], "year": ["2012"], "type": ["item", "tjansteskrivelse"],
-                               "dnr": ["SN 2012:195"]}
+                               "dnr": ["SN 2012:195"], "kind": ["kallelse"]}
     assert page["meta"] == {"title": "2. Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8 (SN 2012:195)",
                             "date": "2012-12-11", "committee": "Socialnämnden", "dnr": "SN 2012:195", "type": "item"}
     attachment = fragments(built_fixture)["/socialnamnden/2012-12-11/02/bilaga-1/"]
     assert attachment["filters"]["type"] == ["bilaga"]
     document = fragments(built_fixture)["/dokument/budgetplan-2013/"]
-    assert document["filters"] == {"type": ["dokument"], "year": ["2012"]}
+    assert document["filters"] == {"type": ["dokument"], "year": ["2012"]}  # neither notice nor minutes
     filter_names = {f for p in fragments(built_fixture).values() for f in p["filters"]}
-    assert filter_names == {"committee", "year", "type", "dnr"}
+    assert filter_names == {"committee", "year", "type", "dnr", "kind"}
+    assert fragments(built_fixture)["/vard-och-omsorgsnamnden/2013-01-15/"]["filters"]["kind"] == ["protokoll"]
 
 
 def test_dates_of_the_pages_by_year_replace_pagefinds_sort(built_fixture):
@@ -95,7 +96,7 @@ def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
         assert bodies[0].find("h1").get("data-pagefind-weight") == "10"
         assert page.find("html")["lang"] == "sv"
     item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
-    assert item.find("section", class_="decision")["data-pagefind-weight"]
+    assert item.find("section", class_="proposal")["data-pagefind-weight"]
     assert item.find("dd", attrs={"data-pagefind-weight": "8"}).get_text(strip=True) == "SN 2012:195"
     assert item.find("ul", class_="papers").has_attr("data-pagefind-ignore")
     for url in ["/", "/sok/", "/arende/sn-2012-195/", "/socialnamnden/"]:
@@ -107,7 +108,7 @@ def test_search_page_is_accessible_and_self_contained(built_fixture):
     form = page.find("form", id="sok")
     for control in form.find_all(["input", "select"]):
         assert page.find("label", attrs={"for": control["id"]}), control["id"]
-    assert {s["name"] for s in form.find_all("select")} == {"committee", "year", "type", "sort"}
+    assert {s["name"] for s in form.find_all("select")} == {"committee", "year", "type", "kind", "sort"}
     assert form.find("input", attrs={"name": "q"})
     status = page.find(id="sok-status")
     assert status["aria-live"] == "polite" and status["role"] == "status"

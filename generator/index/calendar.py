@@ -58,5 +58,6 @@ def _event(meeting: Meeting, config: Config, word: str) -> Event:
     if meeting.place:
         event.add("location", meeting.place)
     event.add("url", config.absolute_url(meeting.url))
-    event.add("description", "\n".join(f"{i.number}. {i.title}" for i in meeting.items))
+    paragraphs = [p.heading() for p in meeting.minutes.paragraphs] if meeting.minutes else []
+    event.add("description", "\n".join([f"{i.number}. {i.title}" for i in meeting.items] + paragraphs))
     return event

@@ -1,5 +1,6 @@
-"""Open data under ``data/``: meetings, items, cases and documents as JSON (with a JSON Schema
-beside each), and meetings and items as CSV (UTF-8, RFC 4180). The shape of items.json and
+"""Open data under ``data/``: meetings, items, cases, documents, and the minutes' votes and
+attendance as JSON (with a JSON Schema beside each), and meetings, items, votes and attendance as
+CSV (UTF-8, RFC 4180). The shape of items.json and
 meetings.json is relied on by others: extend it, never change it. IDs are built from the
 content's folder and file names, so they are stable across builds."""
 from __future__ import annotations
@@ -9,8 +10,9 @@ import io
 import json
 
 from generator.config import Config
-from generator.index.schemas import ITEM, MEETING, SCHEMAS
-from generator.model import Case, Document, Filed, Item, Meeting, Site
+from generator.index.schemas import ATTENDANCE, ITEM, MEETING, SCHEMAS, VOTE
+from generator.model import Case, Document, Filed, Item, Meeting, Minutes, Paragraph, Site
+from generator.people import person_key
 from generator.write import Output
 
 
@@ -50,17 +52,49 @@ def _reference(record: Filed) -> dict:
             "date": when.isoformat() if when else None, "url": record.url}
 
 
+def vote_records(paragraph: Paragraph) -> list[dict]:
+    meeting = paragraph.meeting
+    return [{"id": f"{paragraph.path_id}/{n}", "committee_id": meeting.committee.id, "meeting_id": meeting.id,
+             "date": meeting.date.isoformat(), "paragraph": paragraph.number, "paragraph_title": paragraph.title,
+             "url": paragraph.url, "yes_means": vote.yes, "no_means": vote.no, **vote.result, "outcome": vote.outcome,
+             "ballots": [{"name": b.name, "party": b.party, "vote": b.vote} for b in vote.ballots]}
+            for n, vote in enumerate(paragraph.votes, 1)]
+
+
+def attendance_records(minutes: Minutes) -> list[dict]:
+    meeting = minutes.meeting
+    changes = {(person_key(c.name), c.event): c.paragraph for c in minutes.attendance.changes}
+    return [{"committee_id": meeting.committee.id, "meeting_id": meeting.id, "date": meeting.date.isoformat(),
+             "url": meeting.url, "group": group, "name": a.name, "party": a.party, "role": a.role,
+             "replaces": a.replaces, "paragraphs": a.paragraphs,
+             "left_after": changes.get((person_key(a.name), "leaves")),
+             "arrived_at": changes.get((person_key(a.name), "arrives"))}
+            for group, people in minutes.attendance.groups() for a in people]
+
+
+def _ballots_as_text(vote: dict) -> dict:
+    return {**vote, "ballots": [f"{b['name']} ({b['party']}): {b['vote']}" if b["party"] else
+                                f"{b['name']}: {b['vote']}" for b in vote["ballots"]]}
+
+
 def write_data(site: Site, config: Config, output: Output) -> None:
     """The data files and their schemas; URLs are site-relative (no base path)."""
     items = [item_record(i) for i in site.items]
     meetings = [meeting_record(m) for m in site.meetings]
-    documents = [d for i in site.items for d in i.documents] + site.documents
+    carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
+    documents = [d for r in carriers for d in r.documents] + site.documents
     output.write("data/items.json", _json(items))
     output.write("data/meetings.json", _json(meetings))
     output.write("data/cases.json", _json([case_record(c) for c in site.cases.values()]))
     output.write("data/documents.json", _json([document_record(d) for d in documents]))
     output.write("data/items.csv", _csv(items, list(ITEM)))
     output.write("data/meetings.csv", _csv(meetings, list(MEETING)))
+    votes = [v for p in site.paragraphs for v in vote_records(p)]
+    attendance = [a for m in site.meetings if m.minutes for a in attendance_records(m.minutes)]
+    output.write("data/votes.json", _json(votes))
+    output.write("data/votes.csv", _csv([_ballots_as_text(v) for v in votes], list(VOTE)))
+    output.write("data/attendance.json", _json(attendance))
+    output.write("data/attendance.csv", _csv(attendance, list(ATTENDANCE)))
     for name, schema in SCHEMAS.items():
         output.write(f"data/{name}", _json(schema))
 

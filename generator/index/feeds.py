@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287) of new meetings and items: the whole site, each committee, each case.
+"""Atom feeds (RFC 4287) of new meetings, items and paragraphs of minutes: the whole site, each
+committee, each case.
 
 Written by hand with ElementTree so the bytes depend on the content alone: every timestamp is a
 record's own date (and meeting time), never the clock, and unchanged content gives unchanged feeds.
@@ -49,7 +50,8 @@ class Entries:
         self.config, self.strings = config, load_strings(config)
 
     def meeting(self, meeting: Meeting) -> list[Entry]:
-        return [self.record(meeting)] + [self.record(item) for item in meeting.items]
+        paragraphs = meeting.minutes.paragraphs if meeting.minutes else []
+        return [self.record(meeting)] + [self.record(r) for r in [*meeting.items, *paragraphs]]
 
     def record(self, record: Filed) -> Entry:
         label = self.strings.get(f"kind_{record.kind}", "")

@@ -36,16 +36,37 @@ DOCUMENT = {"id": {**TEXT, "description": "stable: the item's id and the file na
             "organisation": TEXT, "url": URL}
 
 REFERENCE = {"type": "object", "required": ["type", "id", "title", "date", "url"], "additionalProperties": False,
-             "properties": {"type": {"enum": ["meeting", "item", "document"]}, "id": TEXT, "title": TEXT,
+             "properties": {"type": {"enum": ["meeting", "item", "paragraph", "document"]}, "id": TEXT, "title": TEXT,
                             "date": OPTIONAL_DATE, "url": URL}}
 
 CASE = {"diary_number": DIARY_NUMBERS["items"], "url": URL,
         "carriers": {"type": "array", "items": REFERENCE, "description": "records filed under the number"},
         "mentions": {"type": "array", "items": REFERENCE, "description": "records whose text mentions it"}}
 
+PARTY = {"type": "string", "description": "party abbreviation as the minutes give it, or empty"}
+
+VOTE = {"id": {**TEXT, "description": "stable: the paragraph's id and the vote's number"},
+        "committee_id": TEXT, "meeting_id": TEXT, "date": DATE,
+        "paragraph": {"type": "integer", "minimum": 0}, "paragraph_title": TEXT, "url": URL,
+        "yes_means": TEXT, "no_means": TEXT, "yes": COUNT, "no": COUNT, "abstain": COUNT, "outcome": TEXT,
+        "ballots": {"type": "array", "description": "each member's vote (CSV: 'Name (P): ja' joined by '; ')",
+                    "items": {"type": "object", "required": ["name", "party", "vote"], "additionalProperties": False,
+                              "properties": {"name": TEXT, "party": PARTY,
+                                             "vote": {"enum": ["ja", "nej", "avstår"]}}}}}
+
+ATTENDANCE = {"committee_id": TEXT, "meeting_id": TEXT, "date": DATE, "url": URL,
+              "group": {"enum": ["members", "serving_deputies", "deputies", "officials", "others"]},
+              "name": TEXT, "party": PARTY, "role": {**TEXT, "description": "role of a member, title of an official"},
+              "replaces": {**TEXT, "description": "whom a serving deputy replaces"},
+              "paragraphs": {**TEXT, "description": "the paragraphs attended, when not all"},
+              "left_after": {"type": ["integer", "null"], "description": "left the meeting after this paragraph"},
+              "arrived_at": {"type": ["integer", "null"], "description": "joined the meeting at this paragraph"}}
+
 SCHEMAS = {
     "meetings.schema.json": _records("Meetings", MEETING),
     "items.schema.json": _records("Agenda items", ITEM),
     "documents.schema.json": _records("Documents", DOCUMENT),
     "cases.schema.json": _records("Cases by diary number", CASE),
+    "votes.schema.json": _records("Roll-call votes of the minutes", VOTE),
+    "attendance.schema.json": _records("Attendance of the meetings with minutes", ATTENDANCE),
 }

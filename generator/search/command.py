@@ -14,13 +14,16 @@ from generator.console import USAGE_ERROR, add_site_arguments
 from generator.search.cache import open_index
 from generator.search.engine import QueryError, search
 
-KINDS = {"item": "item", "tjansteskrivelse": "officer's report", "bilaga": "attachment", "dokument": "document"}
+KINDS = {"item": "item", "paragraph": "paragraph of minutes", "tjansteskrivelse": "officer's report",
+         "bilaga": "attachment", "dokument": "document"}
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", help="words, diary numbers, +must -mustnot prefix* field:term")
     add_site_arguments(parser)
     parser.add_argument("--limit", type=int, default=10, help="results to show (default: 10)")
+    parser.add_argument("--kind", choices=("kallelse", "protokoll"),
+                        help="only records of notices (kallelse) or of minutes (protokoll)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -28,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
     """Content errors are reported by the command line's handler (generator.cli)."""
     searchable = open_index(args.content, args.config)
     try:
-        hits = search(searchable.index, " ".join(args.query), searchable.scheme)[:max(args.limit, 0)]
+        hits = search(searchable.index, " ".join(args.query), searchable.scheme)
+        if args.kind:
+            hits = [(ref, score) for ref, score in hits if searchable.records[ref].get("record_kind") == args.kind]
+        hits = hits[:max(args.limit, 0)]
     except QueryError as exc:
         print(f"diarium search: cannot read the query: {exc}", file=sys.stderr)
         return USAGE_ERROR

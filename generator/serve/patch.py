@@ -92,5 +92,6 @@ def cases_of(site: Site) -> dict:
 
 
 def _records_of(meeting: Meeting) -> list:
-    """The meeting with its items and their documents: what reloading its folder replaces."""
-    return [meeting, *meeting.items, *(d for i in meeting.items for d in i.documents)]
+    """The meeting with its items, minutes, paragraphs and their documents: what reloading its
+    folder replaces."""
+    return [meeting, *meeting.records()]

@@ -227,7 +227,7 @@ def write_whole_site(site: Site, config: Config, folder: Path, previous: set[str
 
 
 def _subtree(meeting) -> list:
-    return [meeting, *meeting.items, *(d for i in meeting.items for d in i.documents)]
+    return [meeting, *meeting.records()]
 
 
 def _output(record) -> str:

@@ -6,8 +6,8 @@ const form = document.getElementById("sok");
 const status = document.getElementById("sok-status");
 const list = document.getElementById("sok-results");
 const more = document.getElementById("sok-more");
-const FIELDS = ["q", "committee", "year", "type", "sort"];
-const FILTERS = ["committee", "type"];  // Pagefind's; the year is filtered with the date files
+const FIELDS = ["q", "committee", "year", "type", "kind", "sort"];
+const FILTERS = ["committee", "type", "kind"];  // Pagefind's; the year is filtered with the date files
 const PAGE = 10;
 const dateFormat = new Intl.DateTimeFormat(config.lang, { dateStyle: "long", timeZone: "UTC" });
 
