@@ -104,3 +104,24 @@ def test_a_number_written_with_a_slash_is_found_in_any_form(site_dir, tmp_path, 
         page.goto(f"{base}/sok/?q={query}")
         found = [r["href"] for r in results(page)]
         assert found[:2] == ["/arende/ks-2011-7/", "/socialnamnden/2012-12-11/01/"], query
+
+
+def test_a_word_found_nowhere_finds_nothing(site_dir, tmp_path, serve_dir, browser):
+    """Pagefind answers a word no indexed word starts with by the longest indexed word the query
+    starts with ("blorf" → "bl.a."): the page shows no such result and names the word;
+    a near miss of a real word is shown as approximate."""
+    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
+    item.write_text(item.read_text(encoding="utf-8") + "\nUtbildning i metoden X, bl.a. samtal, på Vägen 22 a.\n", encoding="utf-8")
+    base = serve_dir(build_into(site_dir, tmp_path / "out"))
+    page = browser.new_page()
+    for word in ["blorf", "asdfgh"]:
+        page.goto(f"{base}/sok/?q={word}")
+        assert results(page) == [], word
+        assert page.inner_text("#sok-status") == f"Inget i handlingarna innehåller ”{word}”. Inga träffar."
+    page.goto(f"{base}/sok/?q=metoden+xyzzy")
+    assert results(page) == []
+    page.goto(f"{base}/sok/?q=jourboendex")
+    found = results(page)
+    assert found and page.inner_text("#sok-status").startswith("Inga exakta träffar för ”jourboendex”")
+    page.goto(f"{base}/sok/?q=metoden")
+    assert len(results(page)) == 1 and page.inner_text("#sok-status") == "1 träff"
