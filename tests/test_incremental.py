@@ -62,6 +62,7 @@ def test_title_edit_renders_the_pages_that_show_it(site_dir: Path, tmp_path: Pat
         f"{MEETING}/02/index.html", f"{MEETING}/02/bilaga-1/index.html",  # the item and its document page
         f"{MEETING}/01/index.html", f"{MEETING}/03/index.html",  # previous / next item links
         "arende/sn-2012-195/index.html", "arende/sn-2011-118/index.html",  # cases listing the item
+        "arende/index.html",  # the case index shows the subject of SN 2012:195
     }
     _same_as_clean_build(site_dir, out, tmp_path)
 

@@ -125,3 +125,25 @@ def test_a_word_found_nowhere_finds_nothing(site_dir, tmp_path, serve_dir, brows
     assert found and page.inner_text("#sok-status").startswith("Inga exakta träffar för ”jourboendex”")
     page.goto(f"{base}/sok/?q=metoden")
     assert len(results(page)) == 1 and page.inner_text("#sok-status") == "1 träff"
+
+
+def test_labels_agree_with_the_type_filter_and_filters_clear(built_fixture, serve_dir, browser):
+    base = serve_dir(built_fixture)
+    page = browser.new_page()
+    page.goto(f"{base}/sok/?q=jourboende&type=tjansteskrivelse")
+    found = results(page)
+    assert found and all(r["meta"].startswith("Tjänsteskrivelse") for r in found), [r["meta"] for r in found]
+    page.click("#sok-clear")
+    page.wait_for_url(re.compile(r"\?q=jourboende$"))
+    assert page.inner_text("#sok-status") == "3 träffar"
+    assert page.input_value("#sok-type") == "" and page.is_hidden("#sok-clear")
+    assert page.evaluate("() => document.activeElement.id") == "sok-q"
+
+
+def test_a_case_result_shows_the_case_subject(built_fixture, serve_dir, browser):
+    page = browser.new_page()
+    page.goto(f"{serve_dir(built_fixture)}/sok/?q=SN+2012%3A195")
+    case = results(page)[0]
+    assert case["href"] == "/arende/sn-2012-195/"
+    assert page.inner_text("#sok-results > li:first-child .excerpt") == \
+        "Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8"

@@ -6,6 +6,7 @@ const form = document.getElementById("sok");
 const status = document.getElementById("sok-status");
 const list = document.getElementById("sok-results");
 const more = document.getElementById("sok-more");
+const clear = document.getElementById("sok-clear");
 const FIELDS = ["q", "committee", "year", "type", "kind", "sort"];
 const FILTERS = ["committee", "type", "kind"];  // Pagefind's; the year is filtered with the date files
 const PAGE = 10;
@@ -58,6 +59,7 @@ function writeUrl(push) {
 
 async function search() {
   const mine = ++generation;
+  clear.hidden = FIELDS.every((name) => name === "q" || !form.elements[name].value);
   const { numbers, term } = diaryNumbers(form.elements.q.value);
   if (!term) return show(mine, null, [], 0);  // filters alone would make Pagefind load its whole index
   status.textContent = config.strings.searching;
@@ -181,14 +183,17 @@ function datesOf(year) {
   return dateFiles.get(year);
 }
 
-// For a diary number: its case page (everything filed under it), found by its URL (a HEAD request,
-// no body); it is shown first.
+// For a diary number: its case page (everything filed under it), found by its URL; it is shown
+// first, with the case's subject (the page's .case-subject, parsed inertly, read as text) as excerpt.
 async function caseResults(numbers) {
   const found = await Promise.all(numbers.map(async (number) => {
     const url = `${config.base}arende/${number.toLowerCase().replace(/[ :]/g, "-")}/`;
-    const response = await fetch(url, { method: "HEAD" }).catch(() => null);
+    const response = await fetch(url).catch(() => null);
+    if (!response || !response.ok) return null;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const subject = page.querySelector(".case-subject")?.textContent || config.strings.case_excerpt;
     const meta = { title: `${config.strings.case} ${number}`, type: "case", dnr: number };
-    return response && response.ok ? { url, meta, excerpt: config.strings.case_excerpt } : null;
+    return { url, meta, excerpt: subject.replace(/</g, "&lt;").replace(/>/g, "&gt;") };
   }));
   return found.filter(Boolean);
 }
@@ -234,11 +239,20 @@ function resultItem(data) {
   const item = element("li", "search-result");
   const link = item.appendChild(element("h2")).appendChild(element("a", "", meta.title || data.url));
   link.href = data.url;
-  const parts = [config.types[meta.type] || "", meta.date ? dateFormat.format(new Date(meta.date)) : "",
+  const parts = [typeLabel(meta.type), meta.date ? dateFormat.format(new Date(meta.date)) : "",
                  meta.committee || "", meta.dnr || ""].filter(Boolean);
   item.appendChild(element("p", "meta", parts.join(" · ")));
   item.appendChild(excerpt(data.excerpt));
   return item;
+}
+
+// A page found by the type filter for what it contains (an item with a tjänsteskrivelse) says so:
+// "Tjänsteskrivelse i ärende", not only "Ärende".
+function typeLabel(type) {
+  const label = config.types[type] || "";
+  const wanted = form.elements.type.value;
+  if (!wanted || wanted === type || !label) return label;
+  return config.strings.type_in.replace("{kind}", config.types[wanted]).replace("{record}", label.toLocaleLowerCase(config.lang));
 }
 
 // Pagefind's excerpt is the page text with < and > escaped and the hits wrapped in <mark>;
@@ -269,6 +283,12 @@ form.elements.q.addEventListener("input", () => {
   typing = setTimeout(() => { writeUrl(false); search(); }, 250);
 });
 more.addEventListener("click", showMore);
+clear.addEventListener("click", () => {
+  for (const name of FIELDS) if (name !== "q") form.elements[name].value = "";
+  writeUrl(true);
+  search();
+  form.elements.q.focus();  // the button is gone; focus goes back to the query
+});
 window.addEventListener("popstate", () => { readUrl(); search(); });
 readUrl();
 search();
