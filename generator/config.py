@@ -54,6 +54,20 @@ class Config:
         """``base_url`` with a trailing slash (absolute when the config gives a host)."""
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
+    @property
+    def has_host(self) -> bool:
+        """Whether ``base_url`` names the host the site is published at (needed for absolute URLs)."""
+        return bool(urlsplit(self.base_url).netloc)
+
+    def host_warning(self) -> list[Problem]:
+        """The warning that publishing needs a host in ``base_url``, when it has none."""
+        if self.has_host:
+            return []
+        return [self.problem("base_url", "has no host, which publishing needs: robots.txt gets no Sitemap line, "
+                             "and feed, calendar, sitemap, canonical and Open Graph URLs are not absolute. Set "
+                             "base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
+                             "warning")]
+
     def absolute_url(self, path: str) -> str:
         """A site-relative URL made absolute with ``base_url`` (host-less when base_url has no host)."""
         return self.site_url + path.lstrip("/")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from support import run_diarium
+
 
 def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -25,3 +27,40 @@ def test_the_case_index_lists_subject_committee_and_last_date(built_fixture):
     assert [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])] == [
         "SN 2012:195", "Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8", "Socialnämnden", "11 december 2012"]
     assert "förkortningen" in page.select_one("main > p").get_text()
+
+
+def test_without_a_host_robots_has_no_sitemap_line_and_build_says_a_host_is_needed(site_dir, tmp_path):
+    result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                         "--out", tmp_path / "out", "--base-url", "/")
+    assert (tmp_path / "out/robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    assert "has no host, which publishing needs" in result.stderr
+    check = run_diarium("check", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                        "--base-url", "/", "--skip-html", check=False)
+    assert "has no host, which publishing needs" in check.stdout + check.stderr
+
+
+def test_with_a_host_robots_canonical_and_calendar_are_absolute(site_dir, tmp_path):
+    out = tmp_path / "out"
+    result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                         "--out", out, "--base-url", "https://example.org/namnder/")
+    assert "has no host" not in result.stderr
+    assert (out / "robots.txt").read_text(encoding="utf-8").endswith(
+        "\nSitemap: https://example.org/namnder/sitemap.xml\n")
+    canonical = soup(out, "/arende/sn-2012-195/").find("link", rel="canonical")["href"]
+    assert canonical == "https://example.org/namnder/arende/sn-2012-195/"
+    assert "URL:https://example.org/namnder/socialnamnden/2012-12-11/" in (out / "kalender.ics").read_text(encoding="utf-8")
+
+
+def test_a_build_with_nothing_changed_says_so(site_dir, tmp_path):
+    args = ["build", "--content", site_dir / "content", "--config", site_dir / "config.yaml", "--out", tmp_path / "o"]
+    assert run_diarium(*args).stdout.startswith("Built ")
+    assert run_diarium(*args).stdout.startswith("Nothing changed since the last build")
+
+
+def test_a_failed_first_build_does_not_claim_a_site_was_kept(site_dir, tmp_path):
+    item = site_dir / "content/socialnamnden/2012-12-11/02/item.md"
+    item.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                         "--out", tmp_path / "never", check=False)
+    assert result.returncode != 0 and "was left as it was" not in result.stderr
+    assert "nothing was written" in result.stderr
