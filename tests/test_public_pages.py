@@ -64,3 +64,13 @@ def test_a_failed_first_build_does_not_claim_a_site_was_kept(site_dir, tmp_path)
                          "--out", tmp_path / "never", check=False)
     assert result.returncode != 0 and "was left as it was" not in result.stderr
     assert "nothing was written" in result.stderr
+
+
+def test_every_calendar_event_has_an_end(built_fixture):
+    import icalendar
+    events = icalendar.Calendar.from_ical((built_fixture / "kalender.ics").read_bytes()).walk("VEVENT")
+    assert events
+    for event in events:
+        start = event.decoded("dtstart")
+        end = event.decoded("dtend") if "DTEND" in event else start + event.decoded("duration")
+        assert end > start, event["uid"]
