@@ -28,6 +28,7 @@ class Config:
     licence: str = "CC0 1.0"
     licence_url: str = "https://creativecommons.org/publicdomain/zero/1.0/"
     feed_entries: int = 50
+    show_import_warnings: bool = False  # the importer's QA notes on published pages (always in serve)
     # Not keys: the file it was read from, which problems name, and the line of each key in it
     # (not compared or shown: moving a key is no change of configuration).
     path: Path = Path("config.yaml")
@@ -81,7 +82,8 @@ class Config:
 # The type each key must have.
 KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
-        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int}
+        "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
+        "show_import_warnings": bool}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -96,7 +98,7 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     for key, value in data.items():
         if key not in KEYS:
             problems.append(config.problem(key, "unknown key, ignored", "warning"))
-        elif not isinstance(value, KEYS[key]) or isinstance(value, bool):
+        elif not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
             problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
             setattr(config, key, value)

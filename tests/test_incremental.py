@@ -123,6 +123,7 @@ def test_preview_patches_match_a_clean_build(site_dir: Path, tmp_path: Path):
     """The preview patches its loaded site in place; after each kind of change its pages (and,
     once refreshed, its whole-site files) are exactly those of a clean build."""
     from generator.serve.preview import Preview
+    _edit(site_dir / "config.yaml", "title:", "show_import_warnings: true\ntitle:")  # as the preview always does
     out = tmp_path / "preview"
     preview = Preview(_options(site_dir, out, drafts=True, base_url="/"), tmp_path / "state")
     assert not preview.rebuild().failed
@@ -213,6 +214,7 @@ def test_minutes_edits_render_the_pages_that_show_them(minutes_dir: Path, tmp_pa
 
 def test_preview_patches_minutes_like_a_clean_build(minutes_dir: Path, tmp_path: Path):
     from generator.serve.preview import Preview
+    _edit(minutes_dir / "config.yaml", "title:", "show_import_warnings: true\ntitle:")  # as the preview always does
     out = tmp_path / "preview"
     preview = Preview(_options(minutes_dir, out, drafts=True, base_url="/"), tmp_path / "state")
     assert not preview.rebuild().failed

@@ -74,3 +74,32 @@ def test_every_calendar_event_has_an_end(built_fixture):
         start = event.decoded("dtstart")
         end = event.decoded("dtend") if "DTEND" in event else start + event.decoded("duration")
         assert end > start, event["uid"]
+
+
+def test_meeting_page_agenda_first_notes_as_markdown_and_add_to_calendar(site_dir, tmp_path):
+    import icalendar
+    meeting = site_dir / "content/socialnamnden/2012-12-11/meeting.md"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("  - Gruppmöten", "  - \"*OBS Tiden* är ändrad\"\n  - Gruppmöten"), encoding="utf-8")
+    out = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                      "--out", tmp_path / "o", "--quiet") and tmp_path / "o"
+    page = soup(out, "/socialnamnden/2012-12-11/")
+    html = str(page.main)
+    assert "*OBS" not in html and page.select_one(".notes em").get_text() == "OBS Tiden"
+    assert html.index('class="agenda"') < html.index('class="notes"')
+    link = page.find("a", string="Lägg till i kalendern")
+    assert link["href"] == "/socialnamnden/2012-12-11/kalender.ics"
+    events = icalendar.Calendar.from_ical((out / "socialnamnden/2012-12-11/kalender.ics").read_bytes()).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == ["socialnamnden-2012-12-11@diarium"]
+
+
+def test_importer_notes_are_not_on_public_pages_unless_config_asks(site_dir, tmp_path):
+    item = next(p for p in (site_dir / "content").rglob("*.md") if "warnings:" in p.read_text(encoding="utf-8"))
+    url = "/" + item.parent.relative_to(site_dir / "content").as_posix() + "/"
+    out = tmp_path / "o"
+    run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml", "--out", out, "--quiet")
+    assert soup(out, url).select(".import-warnings") == []
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "show_import_warnings: true\n", encoding="utf-8")
+    run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", out, "--quiet")
+    assert soup(out, url).select(".import-warnings")

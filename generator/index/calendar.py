@@ -28,6 +28,9 @@ def write_calendars(site: Site, config: Config, output: Output) -> None:
     output.write(calendar_url().lstrip("/"), _calendar(config.title, site.meetings, config, word))
     for committee in site.committees:
         output.write(calendar_url(committee).lstrip("/"), _calendar(committee.name, committee.meetings, config, word))
+    for meeting in site.meetings:  # "add to calendar" on the meeting page
+        title = meeting.title or f"{meeting.committee.name}, {word}"
+        output.write(calendar_url(meeting).lstrip("/"), _calendar(title, [meeting], config, word))
 
 
 def meeting_uid(meeting: Meeting, config: Config) -> str:
