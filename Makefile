@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint install install-test clean bench
+.PHONY: site test lint install install-test clean bench kungsbacka
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,5 +30,15 @@ lint: install-test
 bench: install-test
 	$(BIN)/python benchmarks/build_bench.py --items 10000
 
+# The Kungsbacka example site (docs/importing.md): minutes first, so that each committee gets the
+# diary prefix its minutes print; notices and papers after them fill the same meetings.
+RECORDS ?= ../shared/records/kungsbacka
+KUNGSBACKA := examples/kungsbacka
+kungsbacka: install
+	$(BIN)/diarium import --config $(KUNGSBACKA)/config.yaml --content $(KUNGSBACKA)/content \
+		$(sort $(wildcard $(RECORDS)/*protokoll*.txt)) \
+		$(sort $(filter-out $(wildcard $(RECORDS)/*protokoll*.txt),$(wildcard $(RECORDS)/*.txt)))
+	$(BIN)/diarium build --config $(KUNGSBACKA)/config.yaml --content $(KUNGSBACKA)/content --out $(KUNGSBACKA)/site
+
 clean:
-	rm -rf site .pytest_cache .diarium-cache
+	rm -rf site examples/kungsbacka/site .pytest_cache .diarium-cache

@@ -17,14 +17,15 @@ from generator.deps import Signer
 from generator.incremental import BuildCache
 from generator.index import write_indexes
 from generator.index.sitesearch import index_site
-from generator.link import link_site
+from generator.link import derive, link_site
+from generator.noticeboard import build_date
 from generator.load import load_site
 from generator.model import Site
 from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import redact_site
 from generator.render import Renderer
-from generator.write import Output
+from generator.write import Destination, Output
 
 PARALLEL_FROM = 400  # pages; below this, starting worker processes costs more than it saves
 
@@ -38,6 +39,7 @@ class BuildOptions:
     drafts: bool = False
     search: bool = True  # run Pagefind over the output (--no-search skips it)
     incremental: bool = True  # render only pages whose inputs changed since the last build (generator.incremental)
+    today: str | None = None  # the build date the notice board is for (--today); else SOURCE_DATE_EPOCH or today
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
@@ -64,7 +66,8 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
     pages = plan(site, config)
     stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
     with Output(options.out) as output:
-        cache and cache.seed(output, pages, stale)
+        if cache:
+            cache.seed(output, pages, stale)
         render_pages(renderer, stale, output, options.jobs, progress)
         for rel, source in renderer.static_files().items():
             output.copy(rel, source)
@@ -72,7 +75,8 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
         if options.search:
             index_site(output.tmp)
         output.commit()
-    cache and cache.save(len(pages), warnings + content_warnings, redactions)
+    if cache:
+        cache.save(len(pages), warnings + content_warnings, redactions)
     return BuildResult(len(pages), time.perf_counter() - started, warnings + content_warnings, redactions,
                        site, config)
 
@@ -82,10 +86,11 @@ def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[
     site, warnings = load_site(options.content, config, options.drafts, records)
     redactions = redact_site(site, config)
     link_site(site, config)
+    derive(site, config, build_date(options.today, os.environ))
     return site, warnings, redactions
 
 
-def render_pages(renderer: Renderer, pages: list[Page], output: Output, jobs: int, progress) -> None:
+def render_pages(renderer: Renderer, pages: list[Page], output: Destination, jobs: int, progress) -> None:
     chunks = [range(i, min(i + 50, len(pages))) for i in range(0, len(pages), 50)]
     done = 0
     if jobs > 1 and len(pages) >= PARALLEL_FROM:
@@ -99,7 +104,7 @@ def render_pages(renderer: Renderer, pages: list[Page], output: Output, jobs: in
         progress and progress(done, len(pages))
 
 
-_JOB: tuple | None = None  # (renderer, pages, output) in a worker
+_JOB: tuple[Renderer, list[Page], Destination] | None = None  # (renderer, pages, output) in a worker
 
 
 def _workers(renderer: Renderer, pages: list[Page], output, jobs: int):
@@ -136,7 +141,7 @@ def _render_chunk(chunk: range) -> int:
     return _render_range(*_JOB, chunk)
 
 
-def _render_range(renderer: Renderer, pages: list[Page], output: Output, chunk: range) -> int:
+def _render_range(renderer: Renderer, pages: list[Page], output: Destination, chunk: range) -> int:
     for index in chunk:
         page = pages[index]
         try:

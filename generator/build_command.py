@@ -18,11 +18,13 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-search", dest="search", action="store_false", help="skip the search index (quicker)")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--jobs", type=int, help="worker processes for rendering (default: all cores)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD",
+                        help="the date the notice board is built for (default: $SOURCE_DATE_EPOCH, else today)")
 
 
 def run(args: argparse.Namespace) -> int:
     options = BuildOptions(content=args.content, out=args.out, config=args.config, base_url=args.base_url,
-                           drafts=args.drafts, search=args.search)
+                           drafts=args.drafts, search=args.search, today=args.today)
     if args.jobs:
         options.jobs = args.jobs
     progress = _progress_bar if sys.stderr.isatty() and not args.quiet else None

@@ -1,10 +1,12 @@
 """Site configuration (``config.yaml``): defaults, validation and derived values."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.diary import SCHEMES
 from generator.frontmatter import FrontMatterError, parse_mapping
 from generator.problems import ContentError, Problem
 
@@ -20,6 +22,7 @@ class Config:
     base_url: str = "/"
     language: str = "sv"
     diary_prefixes: list = field(default_factory=lambda: ["SN", "KS", "KF"])
+    diary_scheme: str | dict = "colon"   # colon (SN 2012:195), dash (KS-2024-00544) or {pattern: regex}
     templates: str | None = None
     long_document_words: int = 400
     latest_meetings: int = 10
@@ -28,6 +31,8 @@ class Config:
     licence: str = "CC0 1.0"
     licence_url: str = "https://creativecommons.org/publicdomain/zero/1.0/"
     feed_entries: int = 50
+    notice_board: dict = field(default_factory=dict)  # {storage: where minutes are kept} (förvaringsplats)
+    people: bool = True  # a page for each elected person the minutes name (/ledamot/)
     show_import_warnings: bool = False  # the importer's QA notes on published pages (always in serve)
     # Not keys: the file it was read from, which problems name, and the line of each key in it
     # (not compared or shown: moving a key is no change of configuration).
@@ -81,9 +86,12 @@ class Config:
 
 # The type each key must have.
 KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "language": str, "diary_prefixes": list,
+        "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
-        "show_import_warnings": bool}
+        "notice_board": dict, "people": bool, "show_import_warnings": bool}
+# Keys of the mappings among them, with their types.
+SUBKEYS = {"notice_board": {"storage": str}}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -98,10 +106,12 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     for key, value in data.items():
         if key not in KEYS:
             problems.append(config.problem(key, "unknown key, ignored", "warning"))
-        elif not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
+        elif not isinstance(value, KEYS[key]) or isinstance(value, bool) != (KEYS[key] is bool):
             problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
+            problems += _subkey_problems(config, key, value)
             setattr(config, key, value)
+    problems += _check_scheme(config, config.diary_scheme)
     if config.language not in LANGUAGES:
         problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:
@@ -110,6 +120,22 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
     if errors:
         raise ContentError(errors)
     return config, problems
+
+
+def _check_scheme(config: Config, scheme: str | dict) -> list[Problem]:
+    """``diary_scheme``: a named scheme, or a regex with ``year`` and ``seq`` groups."""
+    if isinstance(scheme, str):
+        ok = scheme in SCHEMES
+        return [] if ok else [config.problem("diary_scheme", f"expected one of {', '.join(SCHEMES)} "
+                                             "or {pattern: REGEX}")]
+    try:
+        groups = re.compile(str(scheme.get("pattern", ""))).groupindex
+    except re.error as exc:
+        return [config.problem("diary_scheme", f"expected a regular expression in pattern: {exc}")]
+    if set(scheme) != {"pattern"} or not {"year", "seq"} <= set(groups):
+        return [config.problem("diary_scheme",
+                               "expected a mapping {pattern: REGEX} with named groups year and seq (and prefix)")]
+    return []
 
 
 def _read(path: Path) -> tuple[dict, dict[str, int]]:
@@ -124,7 +150,19 @@ def _read(path: Path) -> tuple[dict, dict[str, int]]:
         raise ContentError([Problem(str(path), exc.line, "", str(exc))]) from None
 
 
+def _subkey_problems(config: Config, key: str, value) -> list[Problem]:
+    problems = []
+    for sub, sub_value in value.items() if key in SUBKEYS else ():
+        kind = SUBKEYS[key].get(sub)
+        if kind is None:
+            problems.append(config.problem(f"{key}.{sub}", "unknown key, ignored", "warning"))
+        elif not isinstance(sub_value, kind):
+            problems.append(config.problem(f"{key}.{sub}", f"expected {_describe(kind)}, got {sub_value!r}"))
+    return problems
+
+
 def _describe(kind) -> str:
-    names = {str: "a string", int: "a whole number", list: "a list", type(None): "nothing"}
+    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false",
+             type(None): "nothing"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)

@@ -22,4 +22,6 @@ DATA_FILES = (
     DataFile("votes.csv", "votes.schema.json", "data_votes"),
     DataFile("attendance.json", "attendance.schema.json", "data_attendance"),
     DataFile("attendance.csv", "attendance.schema.json", "data_attendance"),
+    DataFile("people.json", "people.schema.json", "data_people"),
+    DataFile("people.csv", "people.schema.json", "data_people"),
 )

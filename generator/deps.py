@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from jinja2 import TemplateSyntaxError, meta
 
@@ -23,31 +24,38 @@ from generator.render import Renderer
 
 CODE = Path(__file__).resolve().parent
 # Record-less pages that show no content at all, only configuration.
-CONTENT_FREE = {"404.html", "search.html", "data.html"}
+CONTENT_FREE = {"404.html", "data.html"}
 
 
 def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> list[tuple[str, str]]:
     """What page ``page`` is made from: pairs of a content file (path as in ``Source.path``, or
     ``""``) and a value shown that is not the whole file; ``("*", "")`` means every file.
-    ``case_index`` is every case number, for the case index."""
+    ``case_index`` is every case number, for the case index. A page that names people links their
+    pages (whose URLs depend on every name of the site)."""
+    named = site.people.named_in(page.record) if site.people else []
+    people = [("", " ".join(p.url for p in named))] if named else []
     if page.record is not None:
-        return page.record.inputs() + _backlinks(page, site)
+        return page.record.inputs() + _backlinks(page, site) + people
     if page.template == "home.html":
         return [(m.source.path, f"{len(m.items)} {m.kind}") for m in latest]
     if page.template == "cases.html":
         return [("", case_index)]
     if page.template == "documents.html":
         return [own_file(d) for d in site.documents]
+    if page.template == "search.html":  # its filters list the years and the people
+        years = {m.date.year for m in site.meetings} | {d.sort_date.year for d in site.documents if d.sort_date}
+        return [("", repr([sorted(years), [(p.slug, p.label) for p in site.people or ()]]))]
     if page.template in CONTENT_FREE:
         return []
     return [("*", "")]  # a listing this module does not know: it depends on everything
 
 
 def _backlinks(page: Page, site: Site) -> list[tuple[str, str]]:
-    """An item page also lists the other records of its cases ("I samma ärende", Renderer.related)."""
-    if page.template != "item.html":
+    """An item or paragraph page also lists the other records of its cases ("I samma ärende",
+    Renderer.related)."""
+    if page.template not in ("item.html", "paragraph.html"):
         return []
-    cases = (site.cases[n] for n in page.record.diary_numbers)
+    cases = (site.cases[n] for n in getattr(page.record, "diary_numbers", ()))
     return [shown(r) for case in cases for r in (*case.carriers, *case.mentions)]
 
 
@@ -62,8 +70,9 @@ class Signer:
 
     def __init__(self, site: Site, renderer: Renderer, cache: ParseCache, options: str, templates: dict | None = None):
         self.site, self.renderer, self.cache = site, renderer, cache
-        self.latest = renderer.env.globals.get("latest", [])
+        self.latest = cast(list[Meeting], renderer.env.globals.get("latest", []))
         self.common = _digest([options, repr(renderer.config), repr(renderer.strings), code_stamp(),
+                               f"people={bool(site.people)}",  # the navigation links the person index
                                *(cache.digest(c.source.path) for c in site.committees)])
         self._templates = {} if templates is None else templates  # name → digest, kept while templates are unchanged
         self._everything: str | None = None
@@ -99,6 +108,7 @@ class Signer:
             return []
         seen.add(name)
         env = self.renderer.env
+        assert env.loader is not None  # the Renderer always sets its template folders
         source = env.loader.get_source(env, name)[0]
         try:
             children = sorted(n for n in meta.find_referenced_templates(env.parse(source)) if n)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.deps import code_stamp
 from generator.files import cache_dir, file_stamp, tree_stamp, write_atomic
+from generator.noticeboard import build_date
 from generator.parsecache import ParseCache
 from generator.problems import Problem
 from generator.write import Output
@@ -29,7 +30,8 @@ class BuildCache:
         self.out = Path(options.out).resolve()
         self.folder = folder or cache_dir(self.out, self.out.name)
         self.inputs = {"options": [str(Path(options.content).resolve()), options.base_url, options.drafts,
-                                   getattr(options, "search", None)],
+                                   getattr(options, "search", None),
+                                   build_date(options.today, os.environ).isoformat()],
                        "config": file_stamp(options.config),
                        "code": code_stamp(),
                        "templates": [tree_stamp(d) for d in config.template_dirs()],

@@ -8,7 +8,9 @@ pages then look cases up instead of scanning other records.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from generator import noticeboard, people
 from generator.config import Config
 from generator.diary import DiaryScheme
 from generator.minutes import tie_items
@@ -39,6 +41,13 @@ def link_site(site: Site, config: Config) -> Site:
         case.mentions.sort(key=chronological)
     site.cases = dict(sorted(site.cases.items()))
     return site
+
+
+def derive(site: Site, config: Config, today: date) -> None:
+    """What the whole linked site gives: its people and its notice board as of ``today``.
+    (Linear in the minutes; the preview derives them again after every edit.)"""
+    site.people = people.collect(site) if config.people else people.People()
+    site.board = noticeboard.board(site, config, today)
 
 
 def _enter(site: Site, record, carried, texts: list[str], scheme: DiaryScheme) -> None:

@@ -55,7 +55,7 @@ class Loader:
         self.content, self.config, self.drafts = content, config, drafts
         self.cache = cache  # a generator.parsecache.ParseCache: unchanged files are not parsed again
         self.problems: list[Problem] = []
-        self.scheme = DiaryScheme(config.diary_prefixes)
+        self.scheme = DiaryScheme(config.diary_prefixes, config.diary_scheme)
 
     def problem(self, path: Path, line: int, field: str, message: str, level: str = "error"):
         self.problems.append(Problem(self.rel(path), line, field, message, level))
@@ -145,7 +145,7 @@ def _committee(loader: Loader, folder: Path) -> tuple[Committee | None, bool]:
     v = record.values
     if v["prefix"].upper() not in loader.scheme.canonical:
         # A committee's own prefix is always a known prefix of the site.
-        loader.scheme = DiaryScheme([*loader.scheme.canonical.values(), v["prefix"]])
+        loader.scheme = loader.scheme.with_prefixes([v["prefix"]])
     return Committee(id=folder.name, name=v["name"], prefix=v["prefix"], source=record.source(),
                      organisation=v.get("organisation", ""), description=v.get("description", ""),
                      body=record.body, draft=record.draft), True

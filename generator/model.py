@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from datetime import date as Day  # for annotations inside classes whose field is named date
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from generator.diary import DiaryNumber, DiaryScheme
 from generator.text import long_date
@@ -66,6 +66,10 @@ def shown(record: Record) -> tuple[str, str]:
 def own_file(record) -> tuple[str, str]:
     """The whole content file of ``record``, as a page input."""
     return record.source.path, ""
+
+if TYPE_CHECKING:
+    from generator.noticeboard import NoticeBoard
+    from generator.people import People
 
 
 @dataclass(frozen=True)
@@ -421,6 +425,8 @@ class Site:
     documents: list[Document] = field(default_factory=list)  # stand-alone only
     cases: dict[DiaryNumber, Case] = field(default_factory=dict)
     scheme: DiaryScheme = field(default_factory=lambda: DiaryScheme([]))  # the site's diary prefixes
+    board: NoticeBoard | None = None  # the notice board as of the build date (generator.noticeboard)
+    people: People | None = None  # the elected persons the minutes name, set by link (generator.people)
 
     @property
     def meetings(self) -> list[Meeting]:
@@ -460,10 +466,6 @@ class Attendee:
     role: str = ""
     replaces: str = ""  # a serving deputy (*tjänstgörande ersättare*): whom, as "Name (P)"
     paragraphs: str = ""  # the §§ an official or other attended, e.g. "292-293"
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.party})" if self.party else self.name
 
 
 @dataclass
@@ -523,10 +525,6 @@ class Ballot:
     name: str
     vote: str
     party: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.party})" if self.party else self.name
 
 
 BALLOT_TOTALS = {"ja": "yes", "nej": "no", "avstår": "abstain"}  # a ballot's vote → its key in the totals

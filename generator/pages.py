@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from generator.config import Config
 from generator.model import Meeting, Record, Site
+from generator.people import PEOPLE_URL
 from generator.strings import load_strings
 
 
@@ -40,6 +41,18 @@ def plan(site: Site, config: Config) -> list[Page]:
                 pages += [Page(d.url, "document.html", d) for d in paragraph.documents if d.has_page]
     pages += [Page(d.url, "document.html", d) for d in site.documents]
     pages += [Page(c.url, "case.html", c) for c in site.cases.values()]
+    return pages + derived_pages(site)
+
+
+def derived_pages(site: Site) -> list[Page]:
+    """The pages of what the whole site gives (generator.link.derive): people, the notice board."""
+    pages = []
+    if site.people:
+        pages.append(Page(PEOPLE_URL, "people.html", site.people))
+        pages += [Page(p.url, "person.html", p) for p in site.people]
+    if site.board:
+        pages.append(Page(site.board.url, "noticeboard.html", site.board))
+        pages += [Page(n.url, "notice.html", n) for n in site.board.notices]
     return pages
 
 

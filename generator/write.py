@@ -8,8 +8,17 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Protocol
 
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
+
+
+class Destination(Protocol):
+    """Where pages and index files go: a build's new folder (Output) or the served one (serve.InPlace)."""
+
+    def path(self, rel: str) -> Path: ...
+    def write(self, rel: str, data: str | bytes) -> None: ...
+    def copy(self, rel: str, source: Path) -> None: ...
 
 
 class Output:

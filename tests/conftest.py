@@ -38,9 +38,11 @@ def built_minutes(tmp_path_factory) -> Path:
     return build_into(MINUTES, tmp_path_factory.mktemp("built-minutes") / "site")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Headless Debian Chromium driven by Playwright (never a downloaded browser).
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser). One per test
+    module: Playwright's thread must be gone when test_build checks that workers fork only from a
+    process without other threads.
 
     Skipped where Chromium is missing, except in CI (DIARIUM_REQUIRE_BROWSER=1), where that fails."""
     if not Path(CHROMIUM).exists():

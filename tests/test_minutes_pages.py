@@ -97,6 +97,8 @@ def test_conflict_confidentiality_status_and_case(built_minutes):
     marker = text(confidential.find("p", class_="confidential"))
     assert marker.startswith("Sekretess: Paragrafen omfattas av sekretess.")
     assert confidential.find("a", href=f"/{MEETING}/03/")  # tied explicitly by the item's `paragraph`
+    item = soup(built_minutes, f"{MEETING}/03").find("section", class_="decision")
+    assert text(item.find("p", class_="confidential")) == marker  # the item shows the decision with its marker
     assert text(soup(built_minutes, f"{MEETING}/paragraf-14").find("p", class_="status")) == "Bordlagd"
     case = soup(built_minutes, "arende/bn-2025-1")
     assert [a["href"] for a in case.find("ol", class_="timeline").find_all("a")] == [
@@ -169,7 +171,8 @@ def test_real_kungsbacka_minutes_build(tmp_path):
             .find_all("li")][0] == "Kommunledningskontorets tjänsteskrivelse, 2025-01-16."
     assert text(paragraph.find("p", class_="sent-to")) == "Beslutet skickas till: Budgetberedningen"
     attendance_data = json.loads((out / "data/attendance.json").read_text(encoding="utf-8"))
-    assert [a["group"] for a in attendance_data].count("members") == 9
+    valnamnd = [a["group"] for a in attendance_data if a["url"] == "/valnamnd/2025-02-03/"]
+    assert valnamnd.count("members") == 9
     case = paragraph.find("a", class_="dnr")["href"]  # the paragraph carries its case
     assert "§ 2 Underlag till kommunbudget 2026" in text(soup(out, case.strip("/")))
 

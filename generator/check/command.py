@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.build import BuildOptions, BuildResult, build
 from generator.check import html, links
 from generator.check.personal import find_personal_data
-from generator.check.review import diary_number_warnings, import_warnings
+from generator.check.review import diary_number_warnings, import_warnings, late_notice_warnings
 from generator.check.sources import Sources
 from generator.config import Config
 from generator.console import CONTENT_ERROR, add_site_arguments
@@ -95,6 +95,7 @@ def _inspect(report: Report, result: BuildResult, site: Site, config: Config, ou
     report.add(places.problems((b.page, b.target, f"broken link to '{b.target}': {b.why}", 0) for b in broken))
     report.add(find_personal_data(sources, config))
     report.add(diary_number_warnings(sources, site.scheme) + import_warnings(site, sources))
+    report.add(late_notice_warnings(site, sources))
     return places
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.check.sources import Sources
 from generator.diary import DiaryScheme
 from generator.model import Site
+from generator.noticeboard import latest_posting
 from generator.problems import Problem
 
 DOUBTFUL = {"placeholder": "a placeholder, not a diary number", "malformed": "a malformed diary number"}
@@ -18,6 +19,15 @@ def diary_number_warnings(sources: Sources, scheme: DiaryScheme) -> list[Problem
             problems += [Problem(path, number, "", f"'{m.text.strip()}' is {DOUBTFUL[m.problem]}", "warning")
                          for m in scheme.find(line) if m.problem in DOUBTFUL]
     return problems
+
+
+def late_notice_warnings(site: Site, sources: Sources) -> list[Problem]:
+    """Minutes announced on the notice board later than the second day after their adjustment."""
+    return [Problem(n.source.path, sources.line_of(n.source.path, "posted:"), "posted",
+                    f"posted on the notice board {n.posted}, later than kommunallagen allows (8 kap. 12 §: "
+                    f"by the second day after the adjustment {n.adjusted}, i.e. {latest_posting(n.adjusted)})",
+                    "warning")
+            for n in (site.board.notices if site.board else []) if n.late and n.adjusted]
 
 
 def import_warnings(site: Site, sources: Sources) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""Attachments (*bilagor*) of an item: where each one starts (field guide §6.3 step 6), its title,
+"""Attachments (*bilagor*) of an item: where each one starts (docs/importing.md, "Items and their three layers"), its title,
 optional header and date, and its text without running headers."""
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 from generator.diary import DiaryScheme
 from generator.importer import labels, report
-from generator.importer.markdown import to_markdown
-from generator.importer.records import Document, Item, Span
+from generator.importer.extracted import Document, Item, Span
+from generator.importer.markdown_body import to_markdown
 from generator.importer.source import blank, date_line, label, plain, title_text
 
 SHORT_SEGMENT = 3     # an attachment cue this close to the previous one opens no new part
@@ -107,7 +107,7 @@ def _labelled_title(lines: list[str], text_lines: list[int]) -> tuple[str, list[
     """``Bilaga: Title`` → Title; ``Bilaga 1:`` above a line → ``Bilaga 1: line``; an address
     label (``Till``) → the first heading below the address."""
     first = text_lines[0]
-    own = re.sub(r"^(bilag\w*\s*\d*|till)\s*:?\s*", "", plain(lines[first]), flags=re.I).strip()
+    own = re.sub(r"^(bilag\w*\s*\d*|till)\s*:?\s*", "", plain(lines[first]), flags=re.IGNORECASE).strip()
     if own:
         return own, [first]
     name = title_text([lines[first]])

@@ -1,15 +1,15 @@
-"""Noise of PDF extraction in one line of text (field guide §7): glued bold runs, raw HTML,
+"""Noise of PDF extraction in one line of text (docs/importing.md, "Extraction noise"): glued bold runs, raw HTML,
 line shapes Markdown would misread, and the Swedish rule for undoing hyphenation."""
 from __future__ import annotations
 
 import re
 
-# --- raw HTML (§7.5): Markdown where it is plain emphasis, attributes never kept ------------
+# --- raw HTML: Markdown where it is plain emphasis, attributes never kept ------------
 _ATTRIBUTES = re.compile(r"<(\w+)\s[^>]*?(/?)>")
-_EMPHASIS = [(re.compile(r"<b>([^<>*]*?\S)</b>", re.I), r"**\1**"),
-             (re.compile(r"<i>([^<>*]*?\S)</i>", re.I), r"*\1*")]
-_BLOCK_TAGS = re.compile(r"</?(?:p|ul|ol|div|span)>|<hr\s*/?>", re.I)
-_LIST_ITEM = re.compile(r"<li>\s*(?:[-•]\s*)?(.*?)\s*</li>", re.I | re.S)
+_EMPHASIS = [(re.compile(r"<b>([^<>*]*?\S)</b>", re.IGNORECASE), r"**\1**"),
+             (re.compile(r"<i>([^<>*]*?\S)</i>", re.IGNORECASE), r"*\1*")]
+_BLOCK_TAGS = re.compile(r"</?(?:p|ul|ol|div|span)>|<hr\s*/?>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<li>\s*(?:[-•]\s*)?(.*?)\s*</li>", re.IGNORECASE | re.DOTALL)
 
 
 def html_inline(text: str, *, in_cell: bool = False) -> str:
@@ -23,11 +23,11 @@ def html_inline(text: str, *, in_cell: bool = False) -> str:
         text = _LIST_ITEM.sub(lambda m: "• " + m.group(1) + "<br>", text)
     else:
         text = _LIST_ITEM.sub(lambda m: "- " + m.group(1), text)
-    text = _BLOCK_TAGS.sub(" ", re.sub(r"</?li>", " ", text, flags=re.I))
+    text = _BLOCK_TAGS.sub(" ", re.sub(r"</?li>", " ", text, flags=re.IGNORECASE))
     return re.sub(r"(?:<br>\s*)+$", "", re.sub(r"[ \t]{2,}(?!$)", " ", text)).strip() if in_cell else text
 
 
-# --- glued bold runs (§7.1) ------------------------------------------------------------------
+# --- glued bold runs ------------------------------------------------------------------
 _GLUE = re.compile(r"\*\*\*\*")
 
 
@@ -57,7 +57,7 @@ def _space_bold(text: str) -> str:
     return "**".join(pieces)
 
 
-# --- line shapes Markdown would misread (§7.4) -------------------------------------------------
+# --- line shapes Markdown would misread -------------------------------------------------
 _ORDERED = re.compile(r"^(\s*(?:[-*+•]\s+)?)(\d{1,9})([.)])(?=\s|$)")
 _BULLET_GLYPH = re.compile(r"^[•▪·]\s*")
 _SETEXT = re.compile(r"^(?:=+|-+)\s*$")
@@ -76,7 +76,7 @@ def is_rule(line: str) -> bool:
     return bool(_SETEXT.match(line)) and len(line.strip()) >= 3
 
 
-# --- Swedish de-hyphenation (§7.8) ---------------------------------------------------------------
+# --- Swedish de-hyphenation ---------------------------------------------------------------
 # A hanging hyphen before these words shares a compound part (``barn- och ungdomsvården``).
 _KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "resp.", "till", "alternativt", "som"}
 _INLINE_CUT = re.compile(r"(?<=[^\W\d_]{2})- (?=([a-zåäöéü][\w.]*))")

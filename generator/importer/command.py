@@ -1,4 +1,4 @@
-"""``diarium import FILE... [--content DIR] [--committee ID] [--force] [--dry-run]``."""
+"""``diarium import FILE... [--content DIR] [--committee ID] [--prefix PREFIX] [--force] [--dry-run]``."""
 from __future__ import annotations
 
 import argparse
@@ -6,13 +6,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator.config import load_config
+from generator.config import Config, load_config
 from generator.console import CONTENT_ERROR, add_site_arguments, os_reason
 from generator.files import write_atomic
 from generator.importer import write
-from generator.importer.content import File, document_file, meeting_files
+from generator.importer.content import File, document_file, meeting_files, minutes_files, prefix_of
 from generator.importer.convert import read_record
-from generator.importer.records import Meeting
+from generator.importer.extracted import Document, Minutes, Notice
 from generator.importer.source import NotARecord
 
 
@@ -21,6 +21,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add_site_arguments(parser)
     parser.add_argument("--committee", help="committee id (folder) to import meetings into")
+    parser.add_argument("--prefix", help="the committee's diary prefix, for numbers printed without one")
     parser.add_argument("--force", action="store_true", help="overwrite files edited since their import")
     parser.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
 
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            record = read_record(path, list(config.diary_prefixes))
+            record, files, warnings = import_one(path, args.content, config, args.committee, args.prefix)
         except NotARecord as exc:
             print(f"{path}: error: {exc}; nothing written", file=sys.stderr)
             failed += 1
@@ -41,21 +42,42 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: error: cannot read it: {os_reason(exc)}; nothing written", file=sys.stderr)
             failed += 1
             continue
-        source = path.name
-        if isinstance(record, Meeting):
-            files = meeting_files(record, args.content, source, args.committee)
-            warnings = list(dict.fromkeys(record.warnings + [w for item in record.items for w in item.warnings]))
-            documents = sum(len(item.documents) for item in record.items)
-            print(f"{path}: meeting {record.committee} {record.date}: {len(record.items)} items, "
-                  f"{documents} documents, {len(warnings)} warnings")
-        else:
-            files = [document_file(record, args.content, source)]
-            warnings = record.warnings
-            print(f"{path}: document {record.title!r}: 0 items, 1 document, {len(warnings)} warnings")
+        print(f"{path}: {summary(record)}, {len(warnings)} warnings")
         for warning in warnings:
             print(f"  warning: {warning}")
         _write(files, args)
     return CONTENT_ERROR if failed else 0
+
+
+Record = Notice | Minutes | Document
+
+
+def import_one(path: Path, content: Path, config: Config, committee: str | None = None,
+               prefix: str | None = None) -> tuple[Record, list[File], list[str]]:
+    """One record read and turned into its content files (nothing written), with its warnings."""
+    known = prefix_of(content, committee)
+    record = read_record(path, list(config.diary_prefixes), config.diary_scheme,
+                         lambda name: prefix or known(name))
+    source = path.name
+    if isinstance(record, Minutes):
+        files = minutes_files(record, content, source, committee)
+        nested = [w for p in record.paragraphs for w in p.warnings]
+    elif isinstance(record, Notice):
+        files = meeting_files(record, content, source, committee)
+        nested = [w for item in record.items for w in item.warnings]
+    else:
+        files, nested = [document_file(record, content, source)], []
+    return record, files, list(dict.fromkeys(record.warnings + nested))
+
+
+def summary(record: Record) -> str:
+    if isinstance(record, Minutes):
+        return (f"minutes {record.committee} {record.date}: {len(record.paragraphs)} paragraphs, "
+                f"{sum(len(v) for v in record.attendance.values())} attending")
+    if isinstance(record, Notice):
+        documents = sum(len(item.documents) for item in record.items)
+        return f"meeting {record.committee} {record.date}: {len(record.items)} items, {documents} documents"
+    return f"document {record.title!r}: 0 items, 1 document"
 
 
 def _write(files: list[File], args: argparse.Namespace) -> None:

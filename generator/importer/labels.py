@@ -1,4 +1,4 @@
-"""The label vocabulary of committee records (field guide §5), matched on normalised lines."""
+"""The label vocabulary of committee records (docs/importing.md, "Labels"), matched on normalised lines."""
 from __future__ import annotations
 
 import re
@@ -17,8 +17,8 @@ SECTIONS = {SUMMARY, *MATTER, PROPOSAL, "bakgrund", DISTRIBUTION, "yttrande", "m
 # Unfilled template headings: kept, but reported.
 PLACEHOLDER_HEADINGS = {"övrig rubrik"}
 
-_ANCHOR = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*beslut\s*:?\s*(?:\*\*)?\s*$|\*\*\s*\*\*beslut:?\*\*\s*$", re.I)
-_ATTACHMENT = re.compile(r"^(?:bilag(?:a|or)\b(?:\s*\d{1,2})?|till)\s*:?", re.I)
+_ANCHOR = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*beslut\s*:?\s*(?:\*\*)?\s*$|\*\*\s*\*\*beslut:?\*\*\s*$", re.IGNORECASE)
+_ATTACHMENT = re.compile(r"^(?:bilag(?:a|or)\b(?:\s*\d{1,2})?|till)\s*:?", re.IGNORECASE)
 _GLUED_LABEL = re.compile(r"(?<=[a-zåäöéü])(Mottagare|Referens|Expedieras till|Sammanträdesdatum|Paragraf)\b")
 
 
@@ -35,5 +35,5 @@ def is_attachment_label(line: str) -> bool:
 
 
 def split_glued_labels(line: str) -> list[str]:
-    """``Helena WiklundMottagare`` → ``Helena Wiklund``, ``Mottagare`` (§7.1)."""
+    """``Helena WiklundMottagare`` → ``Helena Wiklund``, ``Mottagare``."""
     return [part for part in _GLUED_LABEL.sub("\n\\1", line).split("\n") if part]

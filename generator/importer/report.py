@@ -1,6 +1,6 @@
 """The officer's report (*tjänsteskrivelse*) and attachment headers: date, ``Dnr``,
-``Referens``, ``Mottagare``; signatures and ``Expedieras till`` (field guide §4.4, §5); and
-running page headers, which are removed wherever they cut the text (§7.7)."""
+``Referens``, ``Mottagare``; signatures and ``Expedieras till`` (docs/importing.md, "Items and their three layers"); and
+running page headers, which are removed wherever they cut the text ("Extraction noise")."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from generator.importer import labels
 from generator.importer.source import blank, date_line, label, plain
 
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][\w'’-]*$")
-_DNR_LINE = re.compile(r"^(?:dnr|diarienummer)\b", re.I)
+_DNR_LINE = re.compile(r"^(?:dnr|diarienummer)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _dnr(line: str, scheme: DiaryScheme, header: Header) -> str:
     mentions = scheme.find(line)
     if mentions and mentions[0].number:
         return str(mentions[0].number)
-    text = re.sub(r"^(?:dnr|diarienummer)\s*:?\s*", "", _value(line), flags=re.I)
+    text = re.sub(r"^(?:dnr|diarienummer)\s*:?\s*", "", _value(line), flags=re.IGNORECASE)
     why = mentions[0].problem if mentions else "not a diary number of a known body"
     header.warnings.append(f"Dnr {text!r} is {why}; kept as text")
     return text

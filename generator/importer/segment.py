@@ -1,4 +1,4 @@
-"""Items of a meeting record (field guide §6.3): find the decision anchors (*Beslut*), read the
+"""Items of a meeting record (docs/importing.md, "Items and their three layers"): find the decision anchors (*Beslut*), read the
 number-and-title block above each, align the blocks with the agenda, and cut the record into
 item spans. The agenda is the authority for numbers and titles; printed numbers and headings
 are witnesses whose disagreements become warnings."""
@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from generator.diary import DiaryScheme
+from generator.importer.extracted import AgendaEntry, Item, Span
 from generator.importer.labels import is_anchor
-from generator.importer.meeting import split_title
-from generator.importer.records import AgendaEntry, Item, Span
+from generator.importer.seed_notice import split_title
 from generator.importer.source import blank, logical_lines, plain
 
 _MARKER = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(\d{1,2})\s*(?:\*\*)?\s*$")
-_GLUED = re.compile(r"^\*\*(?:(\d{1,2})\*\*\s*\*\*)?(.+?)\*\*\s*\*\*beslut:?\*\*\s*$", re.I | re.S)
+_GLUED = re.compile(r"^\*\*(?:(\d{1,2})\*\*\s*\*\*)?(.+?)\*\*\s*\*\*beslut:?\*\*\s*$", re.IGNORECASE | re.DOTALL)
 _NUMBERED_TITLE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})(?:\*\*)?[.)]?\s+(?=\D)")
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
 _DNR_GROUP = re.compile(r"\([^()]*\d{4}\s*:\s*\w+[^()]*\)")

@@ -15,7 +15,7 @@ class NotARecord(ValueError):
 # Invisible or layout characters an extractor may leave; NBSP becomes a space.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _INVISIBLE.update({0xA0: " ", 0x202F: " ", 0x0C: "\n"})
-_OTHER_FORMAT = re.compile(r"\A\s*(?:[{\[]|<\?xml|<!doctype|<html|%PDF|PK\x03\x04)", re.I)
+_OTHER_FORMAT = re.compile(r"\A\s*(?:[{\[]|<\?xml|<!doctype|<html|%PDF|PK\x03\x04)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -39,7 +39,7 @@ def read_lines(path: Path) -> list[str]:
     return ["" if _PAGE_NUMBER.match(line.strip()) else _tidy(line) for line in text.split("\n")]
 
 
-_PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})$", re.IGNORECASE)
 
 
 def _tidy(line: str) -> str:
@@ -70,7 +70,7 @@ def plain(line: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def label(line: str) -> str:
-    """A line normalised for comparison with a label (field guide §5): no markup, no trailing
+    """A line normalised for comparison with a label (docs/importing.md, "Labels"): no markup, no trailing
     colon, case-folded."""
     return plain(line).rstrip(":").strip().strip("*").strip().casefold()
 
@@ -88,7 +88,7 @@ def date_line(line: str) -> str | None:
 
 
 def logical_lines(lines: list[str]) -> list[tuple[str, int, int]]:
-    """Lines with a bold run left open joined to the next ones (field guide §6.2), as
+    """Lines with a bold run left open joined to the next ones (docs/importing.md, "Items and their three layers"), as
     ``(text, first, last)``; used to read titles and markers, never to write text."""
     out, i = [], 0
     while i < len(lines):
@@ -119,3 +119,9 @@ def paragraph_start(lines: list[str], i: int) -> int:
 def title_text(title_lines: list[str]) -> str:
     """A title from its lines: markup and hard breaks removed, one line, no trailing colon."""
     return re.sub(r"\s+", " ", " ".join(plain(x).replace("**", "") for x in title_lines)).strip().rstrip(":")
+
+
+def organisation_name(text: str) -> str:
+    """``KUNGSBACKA  KOMMUN`` → ``Kungsbacka kommun``; other spellings as written."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.title().replace(" Kommun", " kommun").replace(" Region", " region") if text.isupper() else text

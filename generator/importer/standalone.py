@@ -7,14 +7,14 @@ from collections import Counter
 from datetime import date
 
 from generator.diary import DiaryScheme
+from generator.importer.extracted import Document, Span
 from generator.importer.labels import is_attachment_label
-from generator.importer.markdown import to_markdown
-from generator.importer.records import Document, Span
+from generator.importer.markdown_body import to_markdown
 from generator.importer.source import blank, title_text
 from generator.text import MONTHS
 
 _HEADING = re.compile(r"^#{1,6}\s+\S")
-_LONG_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS["sv"]) + r")\s+(?:år\s+)?((?:19|20)\d\d)\b", re.I)
+_LONG_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS["sv"]) + r")\s+(?:år\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _YEAR = re.compile(r"(?<![\d:/-])((?:19|20)\d\d)(?![\d:/-])")
 DATE_WINDOW = 12       # non-empty lines at the top where the document's own date sits

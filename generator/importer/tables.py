@@ -1,4 +1,4 @@
-"""Tab-separated tables (field guide §10) → GFM pipe tables, which markdown-it renders as
+"""Tab-separated tables (docs/importing.md, "Tables") → GFM pipe tables, which markdown-it renders as
 ``<table>``. A line that starts with a tab must never reach Markdown as such: after a blank
 line it would become an indented code block."""
 from __future__ import annotations
@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 _DASHES = re.compile(r"^-{2,}$")
-_RULE = re.compile(r"^<hr\s*/?>$", re.I)
+_RULE = re.compile(r"^<hr\s*/?>$", re.IGNORECASE)
 # A quantity: a number, perhaps with a unit word ("300 deltagare", "28,1 Mkr"); a year alone
 # ("2011 (budget)") is a typical column heading, not a quantity.
-_NUMBER = re.compile(r"^[-−–+]?\s*(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s*(?:%|[^\W\d_]+\.?)?$", re.I)
-_BOLD_CELL = re.compile(r"^<b>(.*?)</b>$", re.I | re.S)
+_NUMBER = re.compile(r"^[-−–+]?\s*(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s*(?:%|[^\W\d_]+\.?)?$", re.IGNORECASE)
+_BOLD_CELL = re.compile(r"^<b>(.*?)</b>$", re.IGNORECASE | re.DOTALL)
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*$")
-CONTENTS = re.compile(r"innehåll", re.I)   # Innehållsförteckning, Innehåll: a contents heading
+CONTENTS = re.compile(r"innehåll", re.IGNORECASE)   # Innehållsförteckning, Innehåll: a contents heading
 
 
 def is_row(line: str) -> bool:

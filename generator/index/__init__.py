@@ -5,10 +5,10 @@ from __future__ import annotations
 from generator.config import Config
 from generator.index import calendar, data, feeds, sitemap
 from generator.model import Site
-from generator.write import Output
+from generator.write import Destination
 
 
-def write_indexes(site: Site, config: Config, output: Output) -> None:
+def write_indexes(site: Site, config: Config, output: Destination) -> None:
     data.write_data(site, config, output)
     feeds.write_feeds(site, config, output)
     calendar.write_calendars(site, config, output)

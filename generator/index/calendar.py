@@ -18,12 +18,12 @@ from generator.headmeta import calendar_url
 from generator.index.localtime import local_time
 from generator.model import Meeting, Site
 from generator.strings import load_strings
-from generator.write import Output
+from generator.write import Destination
 
 DEFAULT_DURATION = timedelta(hours=2)  # a committee meeting without a stated end
 
 
-def write_calendars(site: Site, config: Config, output: Output) -> None:
+def write_calendars(site: Site, config: Config, output: Destination) -> None:
     word = load_strings(config)["meeting"].lower()  # "sammanträde"
     output.write(calendar_url().lstrip("/"), _calendar(config.title, site.meetings, config, word))
     for committee in site.committees:

@@ -10,10 +10,10 @@ import io
 import json
 
 from generator.config import Config
-from generator.index.schemas import ATTENDANCE, ITEM, MEETING, SCHEMAS, VOTE
+from generator.index.schemas import ATTENDANCE, ITEM, MEETING, PERSON, SCHEMAS, VOTE
 from generator.model import Case, Document, Filed, Item, Meeting, Minutes, Paragraph, Site
-from generator.people import person_key
-from generator.write import Output
+from generator.people import Person, person_key
+from generator.write import Destination
 
 
 def item_record(item: Item) -> dict:
@@ -77,7 +77,19 @@ def _ballots_as_text(vote: dict) -> dict:
                                 f"{b['name']}: {b['vote']}" for b in vote["ballots"]]}
 
 
-def write_data(site: Site, config: Config, output: Output) -> None:
+def person_record(person: Person) -> dict:
+    return {"id": person.slug, "name": person.name, "party": person.party, "url": person.url,
+            "committees": [c.id for c, _, _ in person.committees()],
+            "roles": list(dict.fromkeys(r for _, _, roles in person.committees() for r in roles)),
+            "meetings": [f"{p.minutes.meeting.committee.id}/{p.minutes.meeting.id}" for p in person.attended],
+            "votes": [{"paragraph": p.path_id, "vote": b.vote, "outcome": v.outcome} for p, v, b in person.ballots],
+            "motions": [p.path_id for p, _ in person.motions],
+            "reservations": [p.path_id for p, _ in person.reservations],
+            "protocol_notes": [p.path_id for p, _ in person.notes],
+            "conflicts": [p.path_id for p in person.conflicts]}
+
+
+def write_data(site: Site, config: Config, output: Destination) -> None:
     """The data files and their schemas; URLs are site-relative (no base path)."""
     items = [item_record(i) for i in site.items]
     meetings = [meeting_record(m) for m in site.meetings]
@@ -95,6 +107,9 @@ def write_data(site: Site, config: Config, output: Output) -> None:
     output.write("data/votes.csv", _csv([_ballots_as_text(v) for v in votes], list(VOTE)))
     output.write("data/attendance.json", _json(attendance))
     output.write("data/attendance.csv", _csv(attendance, list(ATTENDANCE)))
+    people = [person_record(p) for p in site.people or ()]  # empty with `people: false`
+    output.write("data/people.json", _json(people))
+    output.write("data/people.csv", _csv(people, list(PERSON)))
     for name, schema in SCHEMAS.items():
         output.write(f"data/{name}", _json(schema))
 

@@ -10,13 +10,17 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from generator.config import Config
 from generator.headmeta import feed_url
 from generator.index.localtime import local_time
 from generator.model import Filed, Meeting, Site
 from generator.strings import load_strings
-from generator.write import Output
+from generator.write import Destination
+
+if TYPE_CHECKING:  # noticeboard imports localtime from this package
+    from generator.noticeboard import Notice
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01T00:00:00+00:00"  # `updated` of a feed with no entries yet
@@ -32,7 +36,7 @@ class Entry:
     summary: str
 
 
-def write_feeds(site: Site, config: Config, output: Output) -> None:
+def write_feeds(site: Site, config: Config, output: Destination) -> None:
     entries = Entries(config)
     _write(output, config, None, config.title, [e for m in site.meetings for e in entries.meeting(m)])
     for committee in site.committees:
@@ -41,6 +45,9 @@ def write_feeds(site: Site, config: Config, output: Output) -> None:
     for case in site.cases.values():
         records = [entries.record(r) for r in case.carriers + case.mentions]
         _write(output, config, case, f"{entries.strings['case']} {case.number} – {config.title}", records)
+    if site.board:  # every notice, current or not: the feed does not depend on the build date
+        records = [entries.notice(n) for n in site.board.notices]
+        _write(output, config, site.board, f"{entries.strings['notice_board']} – {config.title}", records)
 
 
 class Entries:
@@ -51,7 +58,16 @@ class Entries:
 
     def meeting(self, meeting: Meeting) -> list[Entry]:
         paragraphs = meeting.minutes.paragraphs if meeting.minutes else []
-        return [self.record(meeting)] + [self.record(r) for r in [*meeting.items, *paragraphs]]
+        filed: list[Filed] = [meeting, *meeting.items, *paragraphs]
+        return [self.record(r) for r in filed]
+
+    def notice(self, notice: Notice) -> Entry:
+        strings = self.strings
+        summary = strings["notice_summary"].format(
+            adjusted=notice.adjusted.isoformat() if notice.adjusted else "–", posted=notice.posted.isoformat(),
+            deadline=notice.deadline.isoformat(), taken_down=notice.taken_down.isoformat(), storage=notice.storage)
+        title = f"{strings['kind_anslag']}: {notice.heading(self.config.language)}"
+        return Entry(local_time(notice.posted), title, notice.url, summary)
 
     def record(self, record: Filed) -> Entry:
         label = self.strings.get(f"kind_{record.kind}", "")
@@ -61,7 +77,7 @@ class Entries:
         return Entry(when, title, record.url, record.feed_summary())
 
 
-def _write(output: Output, config: Config, record, title: str, entries: list[Entry]) -> None:
+def _write(output: Destination, config: Config, record, title: str, entries: list[Entry]) -> None:
     entries = sorted(sorted(entries, key=lambda e: e.url), key=lambda e: e.when, reverse=True)
     entries = entries[:config.feed_entries]
     page = record.url if record else "/"

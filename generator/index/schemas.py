@@ -10,6 +10,7 @@ DATE = {"type": "string", "format": "date"}
 OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
 COUNT = {"type": "integer", "minimum": 0}
 URL = {"type": "string", "description": "site-relative URL, without the site's base path"}
+TEXTS = {"type": "array", "items": TEXT}
 DIARY_NUMBERS = {"type": "array", "items": {"type": "string", "pattern": r"^\S+ \d{4}:\d+$"}}
 
 
@@ -62,6 +63,19 @@ ATTENDANCE = {"committee_id": TEXT, "meeting_id": TEXT, "date": DATE, "url": URL
               "left_after": {"type": ["integer", "null"], "description": "left the meeting after this paragraph"},
               "arrived_at": {"type": ["integer", "null"], "description": "joined the meeting at this paragraph"}}
 
+PARAGRAPH_IDS = {"type": "array", "items": {**TEXT, "description": "a paragraph: committee/meeting/paragraf-N"}}
+PERSON = {"id": {**TEXT, "description": "stable while the name is: the slug of the person's page"},
+          "name": TEXT, "party": PARTY, "url": URL,
+          "committees": {**TEXTS, "description": "ids of the committees whose minutes list the person as present"},
+          "roles": {**TEXTS, "description": "roles the attendance gives, e.g. ordförande"},
+          "meetings": {**TEXTS, "description": "meetings attended: committee/meeting"},
+          "votes": {"type": "array", "items": {
+              "type": "object", "required": ["paragraph", "vote", "outcome"], "additionalProperties": False,
+              "properties": {"paragraph": TEXT, "vote": {"enum": ["ja", "nej", "avstår"]}, "outcome": TEXT}},
+              "description": "each roll-call vote cast (in CSV: their number)"},
+          "motions": PARAGRAPH_IDS, "reservations": PARAGRAPH_IDS, "protocol_notes": PARAGRAPH_IDS,
+          "conflicts": PARAGRAPH_IDS}
+
 SCHEMAS = {
     "meetings.schema.json": _records("Meetings", MEETING),
     "items.schema.json": _records("Agenda items", ITEM),
@@ -69,4 +83,5 @@ SCHEMAS = {
     "cases.schema.json": _records("Cases by diary number", CASE),
     "votes.schema.json": _records("Roll-call votes of the minutes", VOTE),
     "attendance.schema.json": _records("Attendance of the meetings with minutes", ATTENDANCE),
+    "people.schema.json": _records("Elected persons named in the minutes", PERSON),
 }

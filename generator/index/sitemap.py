@@ -7,13 +7,13 @@ import xml.etree.ElementTree as ET
 from generator.config import Config
 from generator.model import Site
 from generator.pages import plan
-from generator.write import Output
+from generator.write import Destination
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NOT_LISTED = {"/404.html"}
 
 
-def write_sitemap(site: Site, config: Config, output: Output) -> None:
+def write_sitemap(site: Site, config: Config, output: Destination) -> None:
     urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
     for page in plan(site, config):
         if page.url not in NOT_LISTED:

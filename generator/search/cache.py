@@ -21,7 +21,7 @@ from generator.files import cache_dir, replacing, tree_stamp, write_atomic
 from generator.search import engine, indexfile
 from generator.search.entries import entries, published_site
 
-FORMAT = 2  # bump when what is indexed, or how, changes
+FORMAT = 3  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -61,13 +61,13 @@ def _read(folder: Path, key: str) -> Searchable | None:
         index = indexfile.read(folder / "index.json")
     except (OSError, ValueError, KeyError):
         return None
-    return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"]))
+    return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"], meta.get("scheme", "colon")))
 
 
 def _write(folder: Path, key: str, searchable: Searchable) -> None:
     """Index first, then the records file that names the fingerprint: a cut-off write is never
     mistaken for a current cache. A folder that cannot be written just means no cache."""
-    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()), "records": searchable.records}
+    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()), "scheme": searchable.scheme.scheme, "records": searchable.records}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "records.json").unlink(missing_ok=True)

@@ -25,6 +25,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=10, help="results to show (default: 10)")
     parser.add_argument("--kind", choices=("kallelse", "protokoll"),
                         help="only records of notices (kallelse) or of minutes (protokoll)")
+    parser.add_argument("--person", metavar="SLUG",
+                        help="only records that name this person (the last part of their page's URL, /ledamot/SLUG/)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -35,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         hits = search(searchable.index, " ".join(args.query), searchable.scheme)
         if args.kind:
             hits = [(ref, score) for ref, score in hits if searchable.records[ref].get("record_kind") == args.kind]
+        if args.person:
+            hits = [(ref, score) for ref, score in hits if args.person in searchable.records[ref]["people"]]
         hits = hits[:max(args.limit, 0)]
     except QueryError as exc:
         print(f"diarium search: cannot read the query: {exc}", file=sys.stderr)

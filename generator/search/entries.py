@@ -45,6 +45,7 @@ def entries(site: Site, config: Config) -> list[Entry]:
     carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
     for item in carriers:
         found.append(_item(item, config, mentions))
+        found[-1].meta["people"] = [p.slug for p in site.people.named_in(item)] if site.people else []
         found += [_document(d, config, mentions) for d in item.documents if d.has_page]
     found += [_document(d, config, mentions) for d in site.documents]
     return found
@@ -78,6 +79,7 @@ def _unique(numbers) -> list[DiaryNumber]:
 
 
 def _meta(kind, title, url, when, committee, numbers, config: Config, series: str | None) -> dict:
-    return {"title": title, "kind": kind, "record_kind": series, "date": when.isoformat() if when else None,
+    return {"title": title, "kind": kind, "record_kind": series, "people": [],
+            "date": when.isoformat() if when else None,
             "committee": committee.name if committee else None, "diary_numbers": [str(n) for n in numbers],
             "url": config.site_url.rstrip("/") + url}

@@ -14,6 +14,8 @@ import os
 import pickle
 import signal
 import sys
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 from generator.build import safe_context
 from generator.index.sitesearch import index_site
@@ -24,8 +26,8 @@ from generator.serve.preview import write_whole_site
 class Indexer:
     def __init__(self, preview, search: bool):
         self.preview, self.search = preview, search
-        self.child = None
-        self.results = None
+        self.child: BaseProcess | None = None
+        self.results: Connection | None = None
 
     def busy(self) -> bool:
         self.collect()
@@ -34,25 +36,28 @@ class Indexer:
     def start(self) -> None:
         context = safe_context()
         self.results, sender = context.Pipe(duplex=False)
-        self.child = context.Process(target=_run, args=(self.preview.index_job(), self.search, sender), daemon=True)
-        self.child.start()
+        child = context.Process(target=_run, args=(self.preview.index_job(), self.search, sender), daemon=True)
+        child.start()
+        self.child = child
         sender.close()
 
     def collect(self) -> None:
         """Take the child's report once it is done."""
-        if self.child is None or self.child.is_alive():
+        results = self.results
+        if self.child is None or self.child.is_alive() or results is None:
             return
-        if self.results.poll():
-            written = self.results.recv()
+        if results.poll():
+            written = results.recv()
             if written is not None:
                 self.preview.index_files = written
-        self.results.close()
+        results.close()
         self.child.join()
         self.child = None
 
     def stop(self) -> None:
         if self.child is None:
             return
+        assert self.child.pid is not None  # set by start()
         try:
             os.killpg(self.child.pid, signal.SIGTERM)  # with Pagefind, if it is running
         except ProcessLookupError:  # not yet in a group of its own, or already gone

@@ -51,17 +51,18 @@ def apply(site: Site, reload: Reload, touched: dict) -> set:
             case.carriers = [r for r in case.carriers if r not in gone]
             case.mentions = [r for r in case.mentions if r not in gone]
     created = False
-    if reload.new:
-        for number, case in reload.linked.cases.items():
+    new, linked = reload.new, reload.linked
+    if new and linked:
+        for number, case in linked.cases.items():
             created |= number not in site.cases
             into = site.cases.setdefault(number, Case(number))
             into.carriers += case.carriers
             into.mentions += case.mentions
-        touched[reload.new] = set(reload.linked.cases)
-        numbers |= touched[reload.new]
+        touched[new] = set(linked.cases)
+        numbers |= touched[new]
     _tidy(site, numbers, created)
     meetings = [m for m in reload.committee.meetings if m is not reload.old]
-    reload.committee.meetings = sorted(meetings + [reload.new] * bool(reload.new), key=meeting_order)
+    reload.committee.meetings = sorted(meetings + ([new] if new else []), key=meeting_order)
     return numbers
 
 

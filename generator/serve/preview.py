@@ -8,6 +8,7 @@ are deleted. A change with errors changes nothing: the last good pages stay serv
 """
 from __future__ import annotations
 
+import os
 import pickle
 import time
 import traceback
@@ -20,9 +21,11 @@ from generator.deps import Signer
 from generator.files import tree_stamp
 from generator.incremental import BuildCache
 from generator.index import write_indexes
+from generator.link import derive
 from generator.load import Loader
 from generator.model import Case, Site
-from generator.pages import Page, latest_meetings, plan
+from generator.noticeboard import build_date
+from generator.pages import Page, derived_pages, latest_meetings, plan
 from generator.problems import ContentError, Problem
 from generator.render import Renderer
 from generator.serve.inplace import InPlace
@@ -53,21 +56,38 @@ class Changes:
     full: bool = False
 
 
+@dataclass
+class Loaded:
+    """What the last full rebuild loaded; each edit patches it."""
+
+    config: Config
+    cache: BuildCache
+    site: Site
+    renderer: Renderer
+    touched: dict  # generator.serve.patch: the cases each meeting touches
+
+
 class Preview:
     def __init__(self, options: BuildOptions, state: Path):
         self.options, self.state = options, state
         self.output = InPlace(options.out)
-        self.site: Site | None = None
+        self.loaded: Loaded | None = None  # None until the first full rebuild, and after an internal error
         self.pages: dict[str, Page] = {}  # output path → page
         self.listings: list[Page] = []  # pages of no one record (home, indexes): candidates after every edit
         self.index_files: set[str] | None = None  # written by write_indexes
         self.pending: set[Path] = set()  # changes not applied yet because they had errors
         self.templates: dict[str, str] = {}  # template name → digest, shared by the signers
-        # set by the first (full) rebuild:
-        self.config: Config | None = None
-        self.cache: BuildCache | None = None
-        self.renderer: Renderer | None = None
-        self.touched: dict = {}  # generator.serve.patch: the cases each meeting touches
+
+    @property
+    def site(self) -> Site | None:
+        return self.loaded.site if self.loaded else None
+
+    @property
+    def now(self) -> Loaded:
+        """The loaded site; every change but a full one is applied to it."""
+        if self.loaded is None:
+            raise RuntimeError("the preview has not loaded a site yet")
+        return self.loaded
 
     def rebuild(self, changed=()) -> Outcome:
         """Apply ``changed`` (absolute paths; empty: build everything)."""
@@ -81,7 +101,7 @@ class Preview:
             return Outcome(problems=exc.problems, seconds=time.perf_counter() - started)
         except Exception as exc:  # a bug must not end the preview: report it, rebuild everything next time
             traceback.print_exc()
-            self.pending, self.site = paths, None
+            self.pending, self.loaded = paths, None
             return Outcome(problems=[Problem("diarium", 0, "", f"internal error: {exc!r}")])
         self.pending = set()
         outcome.seconds = time.perf_counter() - started
@@ -94,18 +114,20 @@ class Preview:
         if changes.meetings:
             outcome = self._patch(changes.meetings)
         if changes.templates:
-            self.renderer.env.cache.clear()  # a new override may hide a template already compiled
+            compiled = self.now.renderer.env.cache
+            if compiled is not None:  # a new override may hide a template already compiled
+                compiled.clear()
             self.templates.clear()
             outcome.urls += self._render(list(self.pages.values()))
         if changes.static:
-            self._copy_static()
+            self._copy_static(self.now.renderer)
             outcome.everything = True
         return outcome
 
     def classify(self, paths) -> Changes:
-        changes = Changes(full=self.site is None)
+        changes = Changes(full=self.loaded is None)
         content = Path(self.options.content).resolve()
-        template_dirs = [d.resolve() for d in self.config.template_dirs()] if self.site else []
+        template_dirs = [d.resolve() for d in self.loaded.config.template_dirs()] if self.loaded else []
         for path in paths:
             if _scratch(path.name):
                 continue
@@ -124,7 +146,7 @@ class Preview:
     def _classify_content(self, content: Path, parts: tuple, changes: Changes) -> None:
         if any(p.startswith((".", "_")) for p in parts):
             return  # not content (docs/content-format.md)
-        committees = {c.id for c in self.site.committees} if self.site else set()
+        committees = {c.id for c in self.loaded.site.committees} if self.loaded else set()
         if len(parts) >= 2 and parts[0] in committees and parts[1] != "committee.md":
             changes.meetings.add(content / parts[0] / parts[1])
         elif len(parts) < 3 or parts[-1].endswith(".md"):
@@ -135,8 +157,8 @@ class Preview:
         config, warnings = load_config(self.options.config, self.options.base_url)
         config.show_import_warnings = True  # staff preview: the importer's QA notes are for them
         cache = BuildCache(self.options, config, self.state)
-        if self.site is not None and self.cache is not None:  # what is in memory is newer than what was saved
-            cache.carry_over(self.cache)
+        if self.loaded is not None:  # what is in memory is newer than what was saved
+            cache.carry_over(self.loaded.cache)
         elif not cache.manifest:
             self.output.clear()  # left by a run whose state is lost: nothing in it can be trusted
         site, more, _ = load_and_link(self.options, config, cache.records)
@@ -148,13 +170,12 @@ class Preview:
         kept = {p.output for p in pages}
         for rel in set(self.pages or cache.manifest.get("pages", {})) - kept:
             self.output.remove(rel)
-        self.config, self.cache, self.site, self.renderer = config, cache, site, renderer
+        self.loaded = Loaded(config, cache, site, renderer, cases_of(site))
         self.pages = {p.output: p for p in pages}
         self.listings = [p for p in pages if p.record is None]
         for name in renderer.env.list_templates(extensions=["html"]):  # workers rendered: compile here too
             renderer.env.get_template(name)
-        self.touched = cases_of(site)
-        self._copy_static()
+        self._copy_static(renderer)
         if self.index_files is None:  # what an earlier run left besides pages: its whole-site files
             files = {rel for rel in tree_stamp(self.output.final) if not rel.endswith("/")}
             self.index_files = {f for f in files - kept - set(renderer.static_files()) if not f.startswith(SEARCH)}
@@ -163,22 +184,26 @@ class Preview:
 
     def _patch(self, folders: set[Path]) -> Outcome:
         """Reload the meeting folders ``folders``; render what they affect."""
-        loader = Loader(Path(self.options.content), self.config, self.options.drafts, self.cache.records)
-        loader.scheme = self.site.scheme
-        reloads = [read_meeting(self.site, self.config, loader, f) for f in sorted(folders)]
+        now = self.now
+        site, config = now.site, now.config
+        loader = Loader(Path(self.options.content), config, self.options.drafts, now.cache.records)
+        loader.scheme = site.scheme
+        reloads = [read_meeting(site, config, loader, f) for f in sorted(folders)]
         if any(p.level == "error" for p in loader.problems):
             raise ContentError(sorted(loader.problems))
         old = {_output(x) for r in reloads if r.old for x in _subtree(r.old)} & self.pages.keys()
-        numbers = set().union(*(apply(self.site, r, self.touched) for r in reloads))
-        self.renderer.env.globals["latest"] = latest_meetings(self.site, self.config)
+        old |= {p.output for p in derived_pages(site)}
+        numbers = set().union(*(apply(site, r, now.touched) for r in reloads))
+        derive(site, config, build_date(self.options.today, os.environ))  # people, notice board
+        now.renderer.env.globals["latest"] = latest_meetings(site, config)
         fragment = Site(committees=[replace(r.committee, meetings=[r.new]) for r in reloads if r.new],
-                        cases={n: self.site.cases[n] for n in numbers if n in self.site.cases})
+                        cases={n: site.cases[n] for n in numbers if n in site.cases})
         shown = {*fragment.cases.values(), *(x for r in reloads if r.new for x in _subtree(r.new))}
-        new = [p for p in plan(fragment, self.config) if p.record in shown]
+        new = [p for p in plan(fragment, config) if p.record in shown] + derived_pages(site)
         gone = ({*old, *(_output(Case(n)) for n in numbers)} - {p.output for p in new}) & self.pages.keys()
         for rel in gone:
             self.output.remove(rel)
-            self.cache.forget(rel)
+            now.cache.forget(rel)
         removed = [self.pages.pop(rel).url for rel in gone]
         self.pages.update({p.output: p for p in new})
         around = [self.pages[_output(r.committee)] for r in reloads] + self.listings
@@ -186,15 +211,16 @@ class Preview:
 
     def _render(self, candidates: list[Page]) -> list[str]:
         """Render the pages among ``candidates`` whose signature changed; returns their URLs."""
-        signer = Signer(self.site, self.renderer, self.cache.records, self._key(), self.templates)
-        signatures = self.cache.changed(candidates, signer)
+        now = self.now
+        signer = Signer(now.site, now.renderer, now.cache.records, self._key(), self.templates)
+        signatures = now.cache.changed(candidates, signer)
         stale = [p for p in candidates if p.output in signatures]
-        render_pages(self.renderer, stale, self.output, self.options.jobs, None)
-        self.cache.written(signatures)  # only once written: a failed render is tried again
+        render_pages(now.renderer, stale, self.output, self.options.jobs, None)
+        now.cache.written(signatures)  # only once written: a failed render is tried again
         return [p.url for p in stale]
 
-    def _copy_static(self) -> None:
-        for rel, source in self.renderer.static_files().items():
+    def _copy_static(self, renderer: Renderer) -> None:
+        for rel, source in renderer.static_files().items():
             self.output.copy(rel, source)
 
     def _key(self) -> str:
@@ -202,17 +228,18 @@ class Preview:
 
     def write_indexes(self) -> set[str]:
         """The whole-site files, written here and now (the Indexer writes them in a child process)."""
-        self.index_files = write_whole_site(self.site, self.config, self.output.final, self.index_files or set())
+        now = self.now
+        self.index_files = write_whole_site(now.site, now.config, self.output.final, self.index_files or set())
         return self.index_files
 
     def index_job(self) -> bytes:
         """What ``write_whole_site`` needs, pickled: a snapshot that later edits do not change."""
-        return pickle.dumps((self.site, self.config, self.output.final, self.index_files),
+        return pickle.dumps((self.now.site, self.now.config, self.output.final, self.index_files),
                             protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Remember the pages' signatures, so the next ``diarium serve`` starts quickly."""
-        self.cache.save_manifest(len(self.pages), [], {})
+        self.now.cache.save_manifest(len(self.pages), [], {})
 
 
 def write_whole_site(site: Site, config: Config, folder: Path, previous: set[str]) -> set[str]:

@@ -7,8 +7,9 @@ const status = document.getElementById("sok-status");
 const list = document.getElementById("sok-results");
 const more = document.getElementById("sok-more");
 const clear = document.getElementById("sok-clear");
-const FIELDS = ["q", "committee", "year", "type", "kind", "sort"];
-const FILTERS = ["committee", "type", "kind"];  // Pagefind's; the year is filtered with the date files
+// The person filter is on the page only where the site has person pages (config `people`).
+const FIELDS = ["q", "committee", "year", "type", "kind", "person", "sort"].filter((name) => form.elements[name]);
+const FILTERS = ["committee", "type", "kind", "person"].filter((name) => form.elements[name]);  // Pagefind's; the year is filtered with the date files
 const PAGE = 10;
 const dateFormat = new Intl.DateTimeFormat(config.lang, { dateStyle: "long", timeZone: "UTC" });
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from support import ROOT
 
 from generator.importer.command import run
-from support import ROOT
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MEETING_000 = SEEDS / "000_6c6da5499a67e962.txt"
@@ -33,7 +33,7 @@ def import_into(content: Path, *files: Path, force: bool = False, dry_run: bool 
     """The import command's ``run`` in this process (fast); the seed fixture below goes
     through the real command line."""
     args = argparse.Namespace(files=list(files), content=content, config=ROOT / "config.yaml",
-                              committee=None, force=force, dry_run=dry_run)
+                              committee=None, prefix=None, force=force, dry_run=dry_run)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run(args)

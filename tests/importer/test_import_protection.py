@@ -1,7 +1,14 @@
 """Nothing clobbered: idempotent imports, hand edits kept unless --force, dry runs, non-records."""
 from __future__ import annotations
 
-from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003, import_into, snapshot
+from importer_support import (
+    ANNEX_004,
+    MEETING_000,
+    MEETING_001,
+    PLAN_003,
+    import_into,
+    snapshot,
+)
 
 
 def test_import_is_idempotent(imported):

@@ -31,8 +31,8 @@ ITEMS_001 = [
     (5, "Statsbidrag för att stärka insatserna för barn och unga med psykisk ohälsa", ["SN 2018:140"]),
     (6, "Förändrade avgifter inom socialtjänsten –handläggningsrutiner", ["SN 2018:167"]),
     (7, "Beslut om att utse dataskyddsombud samt entledigande av befintligt personuppgiftsombud", ["SN 2018:45"]),
-    (8, "Remissvar av betänkandet Jämställt föräldraskap och goda uppväxtvillkor för barn - en ny modell för "
-        "föräldraförsäkringen (SOU 2017:101)", ["SN 2018:90"]),
+    (8, ("Remissvar av betänkandet Jämställt föräldraskap och goda uppväxtvillkor för barn - en ny modell för "
+         "föräldraförsäkringen (SOU 2017:101)"), ["SN 2018:90"]),
     (9, "Beslut om anmälan av delegationsbeslut", ["SN 2017:233"]),
     (10, "Förvaltningschefen informerar – muntlig information", []),
     (11, "Uppföljning av Dialogforum", ["SN 2018:16"]),

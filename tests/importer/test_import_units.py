@@ -10,9 +10,9 @@ import pytest
 from generator.diary import DiaryScheme
 from generator.importer import clean, tables
 from generator.importer.convert import read_record
-from generator.importer.markdown import to_markdown
-from generator.importer.meeting import split_title
-from generator.importer.records import Meeting
+from generator.importer.extracted import Notice
+from generator.importer.markdown_body import to_markdown
+from generator.importer.seed_notice import split_title
 from generator.importer.source import NotARecord
 from importer_support import MEETING_000
 
@@ -108,11 +108,11 @@ Expedieras till: Kommunstyrelsen, Biblioteket
 
 
 @pytest.fixture
-def meeting(tmp_path: Path) -> Meeting:
+def meeting(tmp_path: Path) -> Notice:
     path = tmp_path / "record.txt"
     path.write_text(RECORD, encoding="utf-8")
     record = read_record(path, ["SN", "KS"])
-    assert isinstance(record, Meeting)
+    assert isinstance(record, Notice)
     return record
 
 
