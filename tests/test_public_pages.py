@@ -103,3 +103,16 @@ def test_importer_notes_are_not_on_public_pages_unless_config_asks(site_dir, tmp
     config.write_text(config.read_text(encoding="utf-8") + "show_import_warnings: true\n", encoding="utf-8")
     run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", out, "--quiet")
     assert soup(out, url).select(".import-warnings")
+
+
+def test_a_document_titled_by_its_kind_is_not_labelled_twice(site_dir, tmp_path):
+    doc = next((site_dir / "content").rglob("bilaga-*.md"))
+    text = doc.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    doc.write_text(text.replace(title, "title: Bilaga 1 Ritning"), encoding="utf-8")
+    out = tmp_path / "o"
+    run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml", "--out", out, "--quiet")
+    pages = [p.read_text(encoding="utf-8") for p in out.rglob("index.html")]
+    assert any("Bilaga 1 Ritning" in p for p in pages)
+    assert not any("Bilaga:</span> Bilaga 1" in p or "Bilaga: Bilaga 1" in p for p in pages)
+    assert not any("Tryckt nummer" in p for p in pages)
