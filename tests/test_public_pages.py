@@ -116,3 +116,23 @@ def test_a_document_titled_by_its_kind_is_not_labelled_twice(site_dir, tmp_path)
     assert any("Bilaga 1 Ritning" in p for p in pages)
     assert not any("Bilaga:</span> Bilaga 1" in p or "Bilaga: Bilaga 1" in p for p in pages)
     assert not any("Tryckt nummer" in p for p in pages)
+
+
+def test_with_the_english_interface_record_text_is_marked_swedish(site_dir, tmp_path):
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: sv", "language: en"), encoding="utf-8")
+    out = tmp_path / "o"
+    run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", out, "--quiet")
+    page = soup(out, "/socialnamnden/2012-12-11/02/")
+    assert page.html["lang"] == "en"
+    marked = page.select('main [lang="sv"]')
+    assert marked and "Gröndalsvägen" in " ".join(m.get_text() for m in marked)
+    swedish = soup(built_site := build_sv(site_dir, tmp_path), "/socialnamnden/2012-12-11/02/")
+    assert swedish.select('main [lang="sv"]') == [] and built_site
+
+
+def build_sv(site_dir: Path, tmp_path: Path) -> Path:
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: sv"), encoding="utf-8")
+    run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", tmp_path / "sv", "--quiet")
+    return tmp_path / "sv"
