@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +34,8 @@ class Config:
     feed_entries: int = 50
     notice_board: dict = field(default_factory=dict)  # {storage: where minutes are kept} (förvaringsplats)
     people: bool = True  # a page for each elected person the minutes name (/ledamot/)
+    # The accessibility statement (tillgänglighetsredogörelse, DOS-lagen) at /tillganglighet/; see README.
+    accessibility: dict = field(default_factory=dict)
     show_import_warnings: bool = False  # the importer's QA notes on published pages (always in serve)
     # Not keys: the file it was read from, which problems name, and the line of each key in it
     # (not compared or shown: moving a key is no change of configuration).
@@ -89,9 +92,11 @@ KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "lang
         "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
-        "notice_board": dict, "people": bool, "show_import_warnings": bool}
+        "notice_board": dict, "people": bool, "show_import_warnings": bool, "accessibility": dict}
 # Keys of the mappings among them, with their types.
-SUBKEYS = {"notice_board": {"storage": str}}
+SUBKEYS = {"notice_board": {"storage": str},
+           "accessibility": {"publisher": str, "contact": str, "status": str, "exceptions": list,
+                             "reviewed": (str, date), "supervisor": str, "supervisor_url": str}}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -163,6 +168,6 @@ def _subkey_problems(config: Config, key: str, value) -> list[Problem]:
 
 def _describe(kind) -> str:
     names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false",
-             type(None): "nothing"}
+             type(None): "nothing", date: "a date"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)

@@ -24,7 +24,7 @@ from generator.render import Renderer
 
 CODE = Path(__file__).resolve().parent
 # Record-less pages that show no content at all, only configuration.
-CONTENT_FREE = {"404.html", "data.html"}
+CONTENT_FREE = {"404.html", "data.html", "accessibility.html", "privacy.html"}
 
 
 def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> list[tuple[str, str]]:

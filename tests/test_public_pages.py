@@ -136,3 +136,27 @@ def build_sv(site_dir: Path, tmp_path: Path) -> Path:
     config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: sv"), encoding="utf-8")
     run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", tmp_path / "sv", "--quiet")
     return tmp_path / "sv"
+
+
+def test_accessibility_statement_and_privacy_page_are_linked_from_every_footer(site_dir, tmp_path):
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "accessibility:\n  publisher: Testkommunen\n"
+                      "  contact: tillganglighet@example.org\n  status: fully\n  reviewed: 2026-01-15\n"
+                      "  exceptions: [Äldre protokoll är inskannade bilder.]\n", encoding="utf-8")
+    out = tmp_path / "o"
+    run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", out, "--quiet")
+    statement = soup(out, "/tillganglighet/")
+    text = statement.main.get_text(" ", strip=True)
+    assert "Testkommunen står bakom" in text and "helt förenlig" in text and "inskannade bilder" in text
+    assert statement.find("a", href="mailto:tillganglighet@example.org")
+    assert statement.find("a", href="https://www.digg.se/tdosanmalan")
+    assert statement.find("time", datetime="2026-01-15")
+    assert "sätter inga kakor" in soup(out, "/personuppgifter/").main.get_text()
+    for page in out.rglob("index.html"):
+        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").footer
+        assert footer.find("a", href="/tillganglighet/") and footer.find("a", href="/personuppgifter/"), page
+
+
+def test_the_accessibility_statement_has_defaults(built_fixture):
+    text = soup(built_fixture, "/tillganglighet/").main.get_text(" ", strip=True)
+    assert "delvis förenlig" in text and "Testkommunens nämnder" in text and "Digg" in text
