@@ -94,9 +94,10 @@ KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "lang
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
         "notice_board": dict, "people": bool, "show_import_warnings": bool, "accessibility": dict}
 # Keys of the mappings among them, with their types.
-SUBKEYS = {"notice_board": {"storage": str},
-           "accessibility": {"publisher": str, "contact": str, "status": str, "exceptions": list,
-                             "reviewed": (str, date), "supervisor": str, "supervisor_url": str}}
+SUBKEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "notice_board": {"storage": str},
+    "accessibility": {"publisher": str, "contact": str, "status": str, "exceptions": list,
+                      "reviewed": (str, date), "supervisor": str, "supervisor_url": str}}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -117,6 +118,8 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
             problems += _subkey_problems(config, key, value)
             setattr(config, key, value)
     problems += _check_scheme(config, config.diary_scheme)
+    if config.accessibility.get("status", "partially") not in ("fully", "partially", "not"):
+        problems.append(config.problem("accessibility.status", "expected fully, partially or not"))
     if config.language not in LANGUAGES:
         problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:

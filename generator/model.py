@@ -402,7 +402,7 @@ class Case:
     @property
     def subject(self) -> str:
         """What the case is about (*ärendemening*): the title it was last handled under."""
-        title = next((r.title for r in reversed(self.carriers) if getattr(r, "title", "")), "")
+        title = next((t for r in reversed(self.carriers) if (t := getattr(r, "title", ""))), "")
         return title.removesuffix(f" ({self.number})")  # a title may end with the number itself
 
     @property

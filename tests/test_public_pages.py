@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support import run_diarium
+from support import build_into, run_diarium
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -48,7 +48,8 @@ def test_with_a_host_robots_canonical_and_calendar_are_absolute(site_dir, tmp_pa
         "\nSitemap: https://example.org/namnder/sitemap.xml\n")
     canonical = soup(out, "/arende/sn-2012-195/").find("link", rel="canonical")["href"]
     assert canonical == "https://example.org/namnder/arende/sn-2012-195/"
-    assert "URL:https://example.org/namnder/socialnamnden/2012-12-11/" in (out / "kalender.ics").read_text(encoding="utf-8")
+    calendar = (out / "kalender.ics").read_text(encoding="utf-8")
+    assert "URL:https://example.org/namnder/socialnamnden/2012-12-11/" in calendar
 
 
 def test_a_build_with_nothing_changed_says_so(site_dir, tmp_path):
@@ -80,7 +81,8 @@ def test_meeting_page_agenda_first_notes_as_markdown_and_add_to_calendar(site_di
     import icalendar
     meeting = site_dir / "content/socialnamnden/2012-12-11/meeting.md"
     text = meeting.read_text(encoding="utf-8")
-    meeting.write_text(text.replace("  - Gruppmöten", "  - \"*OBS Tiden* är ändrad\"\n  - Gruppmöten"), encoding="utf-8")
+    note = "  - \"*OBS Tiden* är ändrad\"\n  - Gruppmöten"
+    meeting.write_text(text.replace("  - Gruppmöten", note), encoding="utf-8")
     out = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
                       "--out", tmp_path / "o", "--quiet") and tmp_path / "o"
     page = soup(out, "/socialnamnden/2012-12-11/")
@@ -97,7 +99,7 @@ def test_importer_notes_are_not_on_public_pages_unless_config_asks(site_dir, tmp
     item = next(p for p in (site_dir / "content").rglob("*.md") if "warnings:" in p.read_text(encoding="utf-8"))
     url = "/" + item.parent.relative_to(site_dir / "content").as_posix() + "/"
     out = tmp_path / "o"
-    run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml", "--out", out, "--quiet")
+    build_into(site_dir, out)
     assert soup(out, url).select(".import-warnings") == []
     config = site_dir / "config.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "show_import_warnings: true\n", encoding="utf-8")
@@ -111,7 +113,7 @@ def test_a_document_titled_by_its_kind_is_not_labelled_twice(site_dir, tmp_path)
     title = next(line for line in text.splitlines() if line.startswith("title:"))
     doc.write_text(text.replace(title, "title: Bilaga 1 Ritning"), encoding="utf-8")
     out = tmp_path / "o"
-    run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml", "--out", out, "--quiet")
+    build_into(site_dir, out)
     pages = [p.read_text(encoding="utf-8") for p in out.rglob("index.html")]
     assert any("Bilaga 1 Ritning" in p for p in pages)
     assert not any("Bilaga:</span> Bilaga 1" in p or "Bilaga: Bilaga 1" in p for p in pages)
@@ -160,3 +162,12 @@ def test_accessibility_statement_and_privacy_page_are_linked_from_every_footer(s
 def test_the_accessibility_statement_has_defaults(built_fixture):
     text = soup(built_fixture, "/tillganglighet/").main.get_text(" ", strip=True)
     assert "delvis förenlig" in text and "Testkommunens nämnder" in text and "Digg" in text
+
+
+def test_an_unknown_compliance_status_is_an_error(site_dir, tmp_path):
+    config = site_dir / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "accessibility:\n  status: mostly\n", encoding="utf-8")
+    result = run_diarium("build", "--content", site_dir / "content", "--config", config, "--out", tmp_path / "o",
+                         check=False)
+    assert result.returncode != 0 and "accessibility.status" in result.stderr
+    assert "fully, partially or not" in result.stderr

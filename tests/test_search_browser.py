@@ -111,7 +111,8 @@ def test_a_word_found_nowhere_finds_nothing(site_dir, tmp_path, serve_dir, brows
     starts with ("blorf" → "bl.a."): the page shows no such result and names the word;
     a near miss of a real word is shown as approximate."""
     item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
-    item.write_text(item.read_text(encoding="utf-8") + "\nUtbildning i metoden X, bl.a. samtal, på Vägen 22 a.\n", encoding="utf-8")
+    extra = "\nUtbildning i metoden X, bl.a. samtal, på Vägen 22 a.\n"
+    item.write_text(item.read_text(encoding="utf-8") + extra, encoding="utf-8")
     base = serve_dir(build_into(site_dir, tmp_path / "out"))
     page = browser.new_page()
     for word in ["blorf", "asdfgh"]:
