@@ -2,8 +2,10 @@
 meeting pages, publishing settings."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from support import build_into, run_diarium
@@ -171,3 +173,21 @@ def test_an_unknown_compliance_status_is_an_error(site_dir, tmp_path):
                          check=False)
     assert result.returncode != 0 and "accessibility.status" in result.stderr
     assert "fully, partially or not" in result.stderr
+
+
+def test_home_page_meetings_first_with_counts_that_name_what_they_count(built_fixture):
+    page = soup(built_fixture, "/")
+    headings = [h.get_text() for h in page.main.find_all("h2")]
+    assert headings.index("Senaste sammanträdena") < headings.index("Nämnder"), headings
+    metas = [m.get_text(" ", strip=True) for m in page.select(".listing .meta")]
+    assert metas and all(re.search(r"\d+ ärenden?$", m) for m in metas), metas
+
+
+@pytest.mark.browser
+def test_a_phone_shows_one_search_box_on_the_home_page(built_fixture, serve_dir, browser):
+    base = serve_dir(built_fixture)
+    for width, boxes in [(390, 1), (1280, 2)]:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(base + "/")
+        assert page.locator("input[type=search]:visible").count() == boxes, width
+        page.close()
