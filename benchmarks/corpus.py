@@ -35,7 +35,8 @@ def generate(content: Path, items: int = 10_000, seed: int = 1,
     content = Path(content)
     meetings = (items + ITEMS_PER_MEETING - 1) // ITEMS_PER_MEETING
     for cid, name, prefix in COMMITTEES:
-        _write(content / cid / "committee.md", f"---\nname: {name}\nprefix: {prefix}\norganisation: Exempel kommun\n---\n")
+        _write(content / cid / "committee.md",
+               f"---\nname: {name}\nprefix: {prefix}\norganisation: Exempel kommun\n---\n")
     made = 0
     for m in range(meetings):
         cid, name, prefix = COMMITTEES[m % len(COMMITTEES)]
@@ -50,19 +51,22 @@ def generate(content: Path, items: int = 10_000, seed: int = 1,
     return content
 
 
-def _item(rng: random.Random, words: Sequence[str], folder: Path, number: int, prefix: str, when: date, serial: int) -> None:
+def _item(rng: random.Random, words: Sequence[str], folder: Path, number: int, prefix: str, when: date,
+          serial: int) -> None:
     own = f"{prefix} {when.year}:{serial % 900 + 1}"
     other = f"{prefix}/{when.year - 1}:{rng.randint(1, 400)}"
     title = " ".join(rng.choice(words) for _ in range(rng.randint(3, 8))).capitalize()
     _write(folder / "item.md", f"---\nnumber: {number}\ntitle: \"{title} ({own})\"\ndiary_numbers: [{own}]\n"
                                f"decision: {_sentence(rng, words)}\nsummary: |\n  {_paragraph(rng, words, 60)}\n---\n"
-                               f"## Ärendet\n\n{_paragraph(rng, words, 120)} Se även {other} och alkohollagen (2010:1622).\n\n"
+                               f"## Ärendet\n\n{_paragraph(rng, words, 120)} Se även {other} "
+                               "och alkohollagen (2010:1622).\n\n"
                                f"{_table(rng, words)}\n\n{_paragraph(rng, words, 150)}\n")
     _write(folder / "tjansteskrivelse.md",
            f"---\nkind: tjansteskrivelse\ntitle: \"{title}\"\ndate: {when - timedelta(days=14)}\n"
            f"diary_number: Dnr {own.replace(' ', '/')}\nofficer: [Handläggare {serial % 40}]\nrecipients: [Nämnden]\n"
            f"signatures:\n  - {{name: Chef {serial % 9}, role: förvaltningschef}}\n---\n"
-           f"## Förslag till beslut\n\n{_sentence(rng, words)}\n\n## Sammanfattning\n\n{_paragraph(rng, words, 120)}\n\n"
+           f"## Förslag till beslut\n\n{_sentence(rng, words)}\n\n"
+           f"## Sammanfattning\n\n{_paragraph(rng, words, 120)}\n\n"
            f"## Bakgrund\n\n{_paragraph(rng, words, 100)}\n")
     if serial % 3 == 0:
         _write(folder / "bilaga-1.md", f"---\nkind: bilaga\ntitle: Bilaga till {title.lower()}\n---\n"
@@ -83,7 +87,8 @@ def _paragraph(rng: random.Random, words: Sequence[str], length: int) -> str:
 
 
 def _table(rng: random.Random, words: Sequence[str]) -> str:
-    rows = [f"| {rng.choice(words).capitalize()} | {rng.randint(1, 999)} {rng.randint(0, 999):03d} | {rng.randint(0, 99)} % |"
+    rows = [f"| {rng.choice(words).capitalize()} | {rng.randint(1, 999)} {rng.randint(0, 999):03d} "
+            f"| {rng.randint(0, 99)} % |"
             for _ in range(rng.randint(3, 8))]
     return "| Post | Belopp (kr) | Andel |\n|---|---:|---:|\n" + "\n".join(rows)
 

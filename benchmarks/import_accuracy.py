@@ -78,7 +78,7 @@ def items_right(expected: list[dict], written: list[dict]) -> int:
     for e in expected:
         w = by_number.get(str(e["number"]))
         if w and norm(w["title"]) == norm(e["title"]) and len(w["diary_numbers"]) == len(e["diary_numbers"]) \
-                and all(same_number(a, b) for a, b in zip(e["diary_numbers"], w["diary_numbers"])):
+                and all(same_number(a, b) for a, b in zip(e["diary_numbers"], w["diary_numbers"], strict=True)):
             right += 1
     return right
 
@@ -104,7 +104,8 @@ LABEL_CELLS = [p for _, p in notice._COLUMNS] + list(votes._COLUMNS.values()) + 
     re.compile(r"^(?:ledamot|ersättare|ledamot/tjänstgörande ersättare|avstår från att rösta)$", re.IGNORECASE)]
 # Labels inside a line that become keys: the clock of a meeting time, a heading's Dnr, whom a
 # serving deputy replaces.
-INLINE_LABELS = [re.compile(r"\b(?:klockan|kl\.?)(?=\s*\d)", re.IGNORECASE), re.compile(r"^(?:§\s*\d+\s+)?dnr\b", re.IGNORECASE),
+INLINE_LABELS = [re.compile(r"\b(?:klockan|kl\.?)(?=\s*\d)", re.IGNORECASE),
+                 re.compile(r"^(?:§\s*\d+\s+)?dnr\b", re.IGNORECASE),
                  re.compile(r"\b(?:ersätter|tjänstgör\s+för)\b", re.IGNORECASE)]
 
 
@@ -116,7 +117,7 @@ def structure_words(source: Path) -> set[str]:
     lines = read_lines(source)
     stripped = layout.strip(lines).lines
     found: set[str] = set()
-    for before, after in zip(lines, stripped):
+    for before, after in zip(lines, stripped, strict=True):
         found |= words(before) - words(after)
         for cell in re.split(r"\s{2,}|\||<br\s*/?>", plain(after)):
             cell = cell.strip()
@@ -140,7 +141,8 @@ def words_kept(source: Path, root: Path) -> tuple[float, float]:
     everything = words(source.read_text(encoding="utf-8"))
     written = {w for p in root.rglob("*.md") for w in words(p.read_text(encoding="utf-8"))}
     text = everything - structure_words(source)
-    share = (lambda wanted: len(wanted & written) / len(wanted) if wanted else 1.0)
+    def share(wanted: set[str]) -> float:
+        return len(wanted & written) / len(wanted) if wanted else 1.0
     return share(text), share(everything)
 
 
@@ -203,7 +205,8 @@ def measure(path: Path, config: Config, built: bool = False) -> dict:
         result = {"record": path.name, "kind": kind, "items": len(rows), "warnings": len(warnings),
                   "documents": sum(1 for p, m, _ in written if p.name.startswith(("tjansteskrivelse", "bilaga"))
                                    or p.parent.name == "documents"),
-                  **dict(zip(("words_kept", "words_kept_raw"), (round(x, 4) for x in words_kept(path, root))))}
+                  **dict(zip(("words_kept", "words_kept_raw"), (round(x, 4) for x in words_kept(path, root)),
+                             strict=True))}
         if built:
             wanted = words(path.read_text(encoding="utf-8"))
             result["words_on_pages"] = round(len(wanted & page_words(root, config)) / len(wanted), 4)
@@ -238,19 +241,22 @@ def table(results: list[dict]) -> str:
         if "crash" in r:
             lines.append(f"| {r['record']} | CRASH | | | | | | | | |")
             continue
-        items = f"{r['items_right']}/{r['items_expected']}" if "items_right" in r else f"{r['items']} items, {r['documents']} docs"
+        items = f"{r['items_right']}/{r['items_expected']}" if "items_right" in r \
+            else f"{r['items']} items, {r['documents']} docs"
         attendance = f"{r['attendance_found']}/{r['attendance_total']}" if r.get("attendance_total") else ""
         kind = r["kind"] + ("" if r.get("kind_right", True) else " ✗")
         lines.append(f"| {r['record']} | {kind} | {items} | {_mark(r, 'date_right')} | {_mark(r, 'chair_right')} | "
                      f"{_mark(r, 'secretary_right')} | {_mark(r, 'adjusters_right')} | {attendance} | "
                      f"{r['words_kept']:.2%} ({r['words_kept_raw']:.2%})"
-                     + (f", pages {r['words_on_pages']:.2%}" if "words_on_pages" in r else "") + f" | {r['warnings']} |")
+                     + (f", pages {r['words_on_pages']:.2%}" if "words_on_pages" in r else "")
+                     + f" | {r['warnings']} |")
     scored = [r for r in results if "items_right" in r]
     if scored:
         n = len(scored)
         items = sum(r["items_right"] for r in scored), sum(r["items_expected"] for r in scored)
         found = sum(r["attendance_found"] for r in scored), sum(r["attendance_total"] for r in scored)
-        count = lambda key: sum(bool(r[key]) for r in scored)
+        def count(key: str) -> int:
+            return sum(bool(r[key]) for r in scored)
         words = min(r["words_kept"] for r in scored)
         lines.append(f"| **total** ({n}) | {count('kind_right')}/{n} right | {items[0]}/{items[1]} | "
                      f"{count('date_right')}/{n} | {count('chair_right')}/{n} | {count('secretary_right')}/{n} | "
@@ -266,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--built", action="store_true",
                         help="also build each imported record and count its words on the built pages (slower)")
     args = parser.parse_args(argv)
-    results = [measure(path, site_config(folder), args.built) for folder in args.folders for path in sorted(folder.glob("*.txt"))]
+    results = [measure(path, site_config(folder), args.built)
+               for folder in args.folders for path in sorted(folder.glob("*.txt"))]
     print(json.dumps(results, ensure_ascii=False, indent=1) if args.json else table(results))
     for r in results:
         if "crash" in r:

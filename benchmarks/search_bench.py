@@ -13,7 +13,6 @@ import argparse
 import functools
 import gzip
 import json
-import os
 import re
 import shutil
 import statistics
@@ -27,22 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from build_bench import OUT, corpus  # noqa: E402
+from build_bench import OUT, corpus, measure  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 TEXT_TYPES = ("text/", "application/javascript", "application/json")
 PARTS = {".pf_meta": "meta", "/wasm.": "engine", "/pagefind.js": "engine", "/index/": "index", "/filter/": "filters",
          "/dates/": "dates", "/fragment/": "results"}  # URL part → what a query's bytes go to
-
-
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (MiB) of one command and its children alone."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    if status:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return time.perf_counter() - started, usage.ru_maxrss // 1024
 
 
 def diarium(root: Path, *args: str) -> list[str]:
@@ -62,7 +51,7 @@ def bench_pagefind(root: Path, runs: int) -> tuple[Path, dict]:
     times, peak = [], 0
     for _ in range(runs):
         shutil.rmtree(site / "pagefind", ignore_errors=True)
-        seconds, rss = measure(index)
+        seconds, rss, _ = measure(index)
         times.append(seconds)
         peak = max(peak, rss)
     pages = json.loads((site / "pagefind/pagefind-entry.json").read_text())["languages"]
@@ -117,14 +106,15 @@ def _query_bytes(browser, base: str, query: str) -> dict:
 def bench_lunr(root: Path, runs: int, query: str) -> dict:
     cache = root / ".diarium-cache/search-index"
     shutil.rmtree(cache, ignore_errors=True)
-    first, rss = measure(diarium(root, "search", query, "--json"))
+    first, rss, _ = measure(diarium(root, "search", query, "--json"))
     build_s = _index_build_seconds(root)
     cached = [measure(diarium(root, "search", query, "--json"))[0] for _ in range(max(runs, 5))]
     index = (cache / "index.json").read_bytes()
     return {"first_search_s": round(first, 2), "first_search_peak_rss_mib": rss, "index_build_s": round(build_s, 2),
             "index_mib": round(len(index) / 2**20, 1), "index_gzip_mib": round(len(gzip.compress(index, 6)) / 2**20, 1),
             "records_mib": round((cache / "records.json").stat().st_size / 2**20, 1),
-            "cached_search_median_s": round(statistics.median(cached), 2), "cached_runs_s": [round(t, 2) for t in cached]}
+            "cached_search_median_s": round(statistics.median(cached), 2),
+            "cached_runs_s": [round(t, 2) for t in cached]}
 
 
 def _index_build_seconds(root: Path) -> float:

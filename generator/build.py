@@ -18,9 +18,9 @@ from generator.incremental import BuildCache
 from generator.index import write_indexes
 from generator.index.sitesearch import index_site
 from generator.link import derive, link_site
-from generator.noticeboard import build_date
 from generator.load import load_site
 from generator.model import Site
+from generator.noticeboard import build_date
 from generator.pages import Page, plan
 from generator.problems import ContentError, Problem
 from generator.redact import redact_site
@@ -65,7 +65,7 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
     renderer = Renderer(site, config)
     pages = plan(site, config)
     stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
-    with Output(options.out) as output:
+    with Output(options.out, remove_later=True) as output:
         if cache:
             cache.seed(output, pages, stale)
         render_pages(renderer, stale, output, options.jobs, progress)
@@ -114,6 +114,7 @@ def _workers(renderer: Renderer, pages: list[Page], output, jobs: int):
     the site, pickled once."""
     global _JOB
     if threading.active_count() == 1:
+        renderer.compile_all()  # once, inherited by every worker
         _JOB = (renderer, pages, output)  # inherited by the forked workers, never pickled
         return multiprocessing.get_context("fork").Pool(jobs)
     job = pickle.dumps((renderer.site, renderer.config, pages, output), protocol=pickle.HIGHEST_PROTOCOL)

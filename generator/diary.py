@@ -190,7 +190,8 @@ def _compile(prefixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-    malformed = re.compile(rf"(?<![\w/-])(?:{bodies})[ \t]*/{{0,2}}[ \t]*(?:19|20)\d{{2}}\d{{1,5}}(?![\w:])", re.IGNORECASE)
+    malformed = re.compile(rf"(?<![\w/-])(?:{bodies})[ \t]*/{{0,2}}[ \t]*(?:19|20)\d{{2}}\d{{1,5}}(?![\w:])",
+                           re.IGNORECASE)
     return find, malformed
 
 

@@ -80,12 +80,8 @@ class BuildCache:
     def seed(self, output: Output, pages, stale) -> None:
         """Hard-link the unchanged pages of the old output into the new one (never written to:
         rendered pages are new files)."""
-        made = set()
         for page in {p.output for p in pages} - {p.output for p in stale}:
-            target = output.path(page)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+            target = output.file(page)
             try:
                 os.link(self.out / page, target)
             except OSError:  # a file system without hard links
@@ -95,14 +91,14 @@ class BuildCache:
         """After a build that loaded the whole site: the manifest and the parse cache."""
         self.records.prune()
         self.records.save(self._records_file())
-        for old in self.folder.glob("records-*.pickle"):
+        for old in self.folder.glob("records-*"):
             if old != self._records_file():
-                old.unlink()
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
         self.save_manifest(pages, warnings, redactions)
 
     def _records_file(self) -> Path:
-        """Records parsed by other code may not fit this code: one file per version of diarium."""
-        return self.folder / f"records-{code_stamp()[:16]}.pickle"
+        """Records parsed by other code may not fit this code: one folder per version of diarium."""
+        return self.folder / f"records-{code_stamp()[:16]}"
 
     def save_manifest(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),

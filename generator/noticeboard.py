@@ -169,7 +169,7 @@ class Notice:
 
     @property
     def taken_down(self) -> date:
-        return self.deadline + ONE_DAY
+        return take_down(self.posted)
 
     @property
     def late(self) -> bool:

@@ -3,16 +3,21 @@
 Parsing YAML front matter is most of the cost of loading a large site; a file whose path,
 modification time and size are unchanged gives the same record and the same problems, so both
 are kept (in memory for the preview, pickled under ``.diarium-cache/`` for ``diarium build``).
+The pickles are split into buckets by path, and a build saves only the buckets whose files
+changed: after a one-file edit it writes 1/BUCKETS of the cache, not all of it again.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.files import replacing
+
+BUCKETS = 64
 
 
 @dataclass
@@ -26,7 +31,7 @@ class Entry:
 class ParseCache:
     def __init__(self, entries: dict[str, Entry] | None = None):
         self.entries = entries or {}
-        self.dirty = False
+        self.dirty: set[int] = set()  # buckets to save
         self.seen: set[str] = set()
 
     def read(self, loader, path: Path, kind: str):
@@ -41,7 +46,7 @@ class ParseCache:
             record = loader.parse(path, kind)
             digest = hashlib.sha1(path.read_bytes()).hexdigest()
             entry = self.entries[rel] = Entry(stamp, record, loader.problems[before:], digest)
-            self.dirty = True
+            self.dirty.add(_bucket(rel))
         else:
             loader.problems.extend(entry.problems)
         return entry.record
@@ -55,20 +60,36 @@ class ParseCache:
         gone = self.entries.keys() - self.seen
         for rel in gone:
             del self.entries[rel]
-        self.dirty |= bool(gone)
+            self.dirty.add(_bucket(rel))
         self.seen = set()
 
     @classmethod
-    def open(cls, path: Path) -> ParseCache:
+    def open(cls, folder: Path) -> ParseCache:
+        """The cache saved in ``folder``; empty, and saved whole next time, if any bucket is
+        missing or unreadable."""
+        entries: dict[str, Entry] = {}
         try:
-            with open(path, "rb") as f:
-                return cls(pickle.load(f))
+            for bucket in range(BUCKETS):
+                with open(folder / f"{bucket:02d}.pickle", "rb") as f:
+                    entries.update(pickle.load(f))
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return cls()  # no cache, or an unreadable one: parse everything
+            cache = cls()  # no cache, or an unreadable one: parse everything
+            cache.dirty = set(range(BUCKETS))
+            return cache
+        return cls(entries)
 
-    def save(self, path: Path) -> None:
-        if not self.dirty:
-            return
-        with replacing(path) as tmp, open(tmp, "wb") as f:
-            pickle.dump(self.entries, f, protocol=pickle.HIGHEST_PROTOCOL)
-        self.dirty = False
+    def save(self, folder: Path) -> None:
+        """Write the buckets that changed since the cache was opened."""
+        buckets: dict[int, dict[str, Entry]] = {bucket: {} for bucket in self.dirty}
+        for rel, entry in self.entries.items():
+            bucket = buckets.get(_bucket(rel))
+            if bucket is not None:
+                bucket[rel] = entry
+        for number, bucket in buckets.items():
+            with replacing(folder / f"{number:02d}.pickle") as tmp, open(tmp, "wb") as f:
+                pickle.dump(bucket, f, protocol=pickle.HIGHEST_PROTOCOL)
+        self.dirty = set()
+
+
+def _bucket(rel: str) -> int:
+    return zlib.crc32(rel.encode()) % BUCKETS

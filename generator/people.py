@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from generator.text import slugify, sort_key
 
 if TYPE_CHECKING:
-    from generator.model import (Ballot, Committee, Minutes, Motion, Paragraph, ProtocolNote, Reservation, Site,
-                                 Vote)
+    from generator.model import Ballot, Committee, Minutes, Motion, Paragraph, ProtocolNote, Reservation, Site, Vote
 
 PEOPLE_URL = "/ledamot/"
 
@@ -39,8 +38,9 @@ def parse_person(text: str) -> tuple[str, str, str]:
 
 def person_key(name: str) -> str:
     """The identity key of a name in any of its forms: without party or role, case-folded, NFC,
+    a hyphen read as a space (minutes write ``Jan-Eric`` and ``Jan Eric`` for one person),
     whitespace collapsed. ``"LISA  ANDERSSON"`` and ``"Lisa Andersson (M)"`` give the same key."""
-    bare = parse_person(name)[0]
+    bare = parse_person(name.replace("-", " "))[0]
     return unicodedata.normalize("NFC", bare).casefold()
 
 

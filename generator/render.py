@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import cast
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateError, select_autoescape
 from markupsafe import Markup
 
 from generator import headmeta, markdown
@@ -29,13 +29,23 @@ class Renderer:
         self.site, self.config = site, config
         self.env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in config.template_dirs()]),
                                autoescape=select_autoescape(default=True, default_for_string=True),
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                               auto_reload=False)  # no stat per get_template; the preview clears the cache
         self.strings = load_strings(config)
         self.env.globals.update(site=site, config=config, t=self.strings, url=self.url, case_url=self.case_url,
                                 latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of,
                                 record_kind=record_kind)
         self.env.globals.update(headmeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
+
+    def compile_all(self) -> None:
+        """Compile every template now, e.g. once in a parent rather than in each of its workers.
+        A broken one is left for the page that uses it to report (build._template_problem)."""
+        for name in self.env.list_templates(extensions=["html"]):
+            try:
+                self.env.get_template(name)
+            except TemplateError:
+                pass
 
     def url(self, path: str) -> str:
         """A site-relative URL under the site's base path: ``/a/`` → ``/namnder/a/``."""

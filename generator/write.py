@@ -6,7 +6,9 @@ import ctypes
 import os
 import re
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -16,7 +18,6 @@ _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 class Destination(Protocol):
     """Where pages and index files go: a build's new folder (Output) or the served one (serve.InPlace)."""
 
-    def path(self, rel: str) -> Path: ...
     def write(self, rel: str, data: str | bytes) -> None: ...
     def copy(self, rel: str, source: Path) -> None: ...
 
@@ -24,9 +25,11 @@ class Destination(Protocol):
 class Output:
     """The folder a build writes into. Use as a context manager and call ``commit()`` at the end."""
 
-    def __init__(self, final: str | Path):
+    def __init__(self, final: str | Path, remove_later: bool = False):
         self.final = Path(final).resolve()
+        self.remove_later = remove_later  # the old site is removed by a background process
         self.tmp = self.final.parent / f".{self.final.name}.tmp-{os.getpid()}"
+        self.made: set[Path] = set()  # folders known to exist: each is created once, not per file
 
     def __enter__(self) -> Output:
         remove_stale(self.final)
@@ -37,18 +40,19 @@ class Output:
     def __exit__(self, exc_type, exc, tb) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)  # after commit() it no longer exists
 
-    def path(self, rel: str) -> Path:
-        return self.tmp / rel
+    def file(self, rel: str) -> Path:
+        """The path of ``rel`` in the new site, its folder created."""
+        path = self.tmp / rel
+        if path.parent not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(path.parent)
+        return path
 
     def write(self, rel: str, data: str | bytes) -> None:
-        path = self.tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        self.file(rel).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
-        path = self.tmp / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+        shutil.copyfile(source, self.file(rel))
 
     def commit(self) -> None:
         """Put the new site in place of the old one, which is then removed.
@@ -66,7 +70,11 @@ class Output:
             if self.final.exists():
                 os.rename(self.final, old)
             os.rename(self.tmp, self.final)
-        shutil.rmtree(old, ignore_errors=True)
+        if self.remove_later and old.exists():
+            trash = f".{self.final.name}.trash-{os.getpid()}-{time.monotonic_ns()}"
+            remove_in_background(old, self.final.parent / trash)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -81,11 +89,25 @@ def exchange(a: Path, b: Path) -> bool:
     return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
+_removers: list[subprocess.Popen] = []
+
+
+def remove_in_background(folder: Path, trash: Path) -> None:
+    """Delete ``folder`` in a process of its own: the build need not wait for tens of thousands of
+    unlinks. It is first renamed ``trash`` (``.<name>.trash-<pid>-<n>``), so that a next build in
+    this process can reuse its name at once, and remove_stale finishes the job if the remover dies."""
+    os.rename(folder, trash)
+    _removers[:] = [p for p in _removers if p.poll() is None]
+    _removers.append(subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(trash)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+
+
 def remove_stale(final: Path) -> None:
     """Tidy up after builds killed before they finished: remove their temporary folders
     (``.<name>.tmp-<pid>``, ``.<name>.old-<pid>``; those of running builds are kept), except that
     an old site is put back when a kill between the two renames of a swap left no ``final``."""
-    pattern = re.compile(rf"\.{re.escape(final.name)}\.(tmp|old)-(\d+)")
+    pattern = re.compile(rf"\.{re.escape(final.name)}\.(tmp|old|trash)-(\d+)(-\d+)?")
     for entry in sorted(final.parent.glob(f".{final.name}.*-*")):
         match = pattern.fullmatch(entry.name)
         if not (match and entry.is_dir()) or _alive(int(match.group(2))):

@@ -60,13 +60,19 @@ def built_people(tmp_path_factory) -> tuple[Path, Path]:
     return source, build_into(source, source.parent / "site", "--no-search", "--today", TODAY)
 
 
-@pytest.fixture(params=["fixture", "content", "minutes", "people"])
-def site(request) -> tuple[str, Path, Path]:
+BUNDLED = {"content": ROOT, "kungsbacka": ROOT / "examples" / "kungsbacka"}  # the two bundled sites
+
+
+@pytest.fixture(params=["fixture", "minutes", "people", *BUNDLED])
+def site(request, tmp_path_factory) -> tuple[str, Path, Path]:
     """(name, source, built) of each site the test runs on."""
-    if request.param == "people":
-        return request.param, *request.getfixturevalue("built_people")
-    source = {"fixture": FIXTURE, "content": ROOT, "minutes": MINUTES}[request.param]
-    return request.param, source, request.getfixturevalue(f"built_{request.param}")
+    name = request.param
+    if name == "people":
+        return name, *request.getfixturevalue("built_people")
+    if name in BUNDLED:
+        return name, BUNDLED[name], build_into(BUNDLED[name], tmp_path_factory.mktemp(name) / "site", "--no-search")
+    source = {"fixture": FIXTURE, "minutes": MINUTES}[name]
+    return name, source, request.getfixturevalue(f"built_{name}")
 
 
 def violations(page, url: str, axe: Path) -> list[dict]:
@@ -82,8 +88,8 @@ def report(found: dict[str, list[dict]]) -> str:
 
 # Page kinds a site must have, so that the test covers them.
 MINUTES_KINDS = {("meeting.html", "protokoll"), ("paragraph.html", "paragraph"), ("person.html", "ledamot"),
-                 ("people.html", ""), ("noticeboard.html", "anslagstavla"), ("notice.html", "anslag")}
-KINDS = {"minutes": MINUTES_KINDS, "people": MINUTES_KINDS}
+                 ("people.html", "people"), ("noticeboard.html", "anslagstavla"), ("notice.html", "anslag")}
+KINDS = {"minutes": MINUTES_KINDS, "people": MINUTES_KINDS, "kungsbacka": MINUTES_KINDS}
 
 
 def test_every_page_kind_has_no_axe_violations(axe, browser, site, serve_dir):

@@ -148,9 +148,8 @@ def _threads(threaded: bool):
 
 @pytest.mark.parametrize("threaded", [False, True], ids=["forked", "fork-server"])
 def test_parallel_rendering_gives_the_same_site(tmp_path, built_fixture, monkeypatch, threaded):
-    from support import FIXTURE
-
     from generator import build as build_module
+    from support import FIXTURE
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
     started = count_safe_starts(monkeypatch)
     with _threads(threaded):

@@ -189,6 +189,19 @@ def test_whole_site_edits_give_a_clean_build(site_dir: Path, tmp_path: Path, cha
     _same_as_clean_build(site_dir, out, tmp_path)
 
 
+def test_one_edit_saves_one_bucket_of_the_parse_cache(site_dir: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    [records] = (tmp_path / ".diarium-cache").rglob("records-*")
+    before = {p.name: p.stat().st_mtime_ns for p in records.iterdir()}
+    assert len(before) == 64
+    _edit(site_dir / "content" / MEETING / "02" / "item.md", "title: \"Ombyggnad:", "title: \"Ändrad ombyggnad:")
+    build(_options(site_dir, out))
+    after = {p.name: p.stat().st_mtime_ns for p in records.iterdir()}
+    assert len([name for name in after if after[name] != before[name]]) == 1
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
 def test_minutes_edits_render_the_pages_that_show_them(minutes_dir: Path, tmp_path: Path):
     meeting = "byggnadsnamnden/2025-02-03"
     out = tmp_path / "site"

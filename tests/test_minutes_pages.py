@@ -156,7 +156,8 @@ def test_english_minutes(tmp_path):
 
 
 def test_real_kungsbacka_minutes_build(tmp_path):
-    """Real minutes (Kungsbacka, Valnämnd 2025-02-03, §§ 1-3 of 1-7), the second bundled site."""
+    """Real minutes (Kungsbacka, Valnämnd 2025-02-03) in the second bundled site, imported from
+    ../shared/records/kungsbacka by `make kungsbacka`."""
     out = build_into(ROOT / "examples" / "kungsbacka", tmp_path / "site", "--no-search")
     page = soup(out, "valnamnd/2025-02-03")
     assert text(page.find("p", class_="record-status")) == "Protokoll"  # adjusted digitally, no date given

@@ -21,6 +21,7 @@ def test_one_identity_across_name_forms():
              "Lisa\u00a0Andersson"]
     assert {people.person_key(f) for f in forms} == {"lisa andersson"}
     assert people.person_key("Lisa Anderson") != people.person_key("Lisa Andersson")
+    assert people.person_key("Jan-Eric Knutas (L)") == people.person_key("JAN ERIC  KNUTAS")
     decomposed = "A\u0308ke Ek"  # Ä written as A + combining diaeresis
     assert people.person_key(decomposed) == people.person_key("ÄKE EK")
 

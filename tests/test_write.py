@@ -102,3 +102,21 @@ def test_stale_temporaries_of_dead_builds_are_removed(tmp_path):
     remove_stale(final)
     assert not any(p.exists() for p in stale)
     assert running.exists() and unrelated.exists() and (final / "index.html").read_text() == "current"
+
+
+def test_the_old_site_can_be_removed_in_the_background(tmp_path):
+    final = _site(tmp_path / "site", "old")
+    with Output(final, remove_later=True) as output:
+        output.write("index.html", "new")
+        output.commit()
+    assert (final / "index.html").read_text() == "new" and not (final / "sub").exists()
+    assert all(p.name.startswith(".site.trash-") for p in tmp_path.iterdir() if p.name != "site")
+    write._removers[-1].wait(timeout=60)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_trash_of_a_dead_build_is_removed(tmp_path):
+    final = _site(tmp_path / "site", "current")
+    trash = _site(tmp_path / f".site.trash-{_dead_pid()}-123", "old")
+    remove_stale(final)
+    assert not trash.exists() and (final / "index.html").read_text() == "current"

@@ -1,5 +1,5 @@
-"""Attachments (*bilagor*) of an item: where each one starts (docs/importing.md, "Items and their three layers"), its title,
-optional header and date, and its text without running headers."""
+"""Attachments (*bilagor*) of an item: where each one starts (docs/importing.md, "Items and their
+three layers"), its title, optional header and date, and its text without running headers."""
 from __future__ import annotations
 
 import re
@@ -29,7 +29,7 @@ def cues(lines: list[str], start: int, end: int) -> list[int]:
             and not label(line).startswith("bilagor")
         after_break = i >= 2 and blank(lines[i - 2])
         glued = line.startswith("**") and "****" in line and after_break
-        h1 = bool(heading) and len(heading.group(1)) == 1 and not plain(line)[:1].isdigit()
+        h1 = heading is not None and len(heading.group(1)) == 1 and not plain(line)[:1].isdigit()
         header = date_line(line) and report.officer_below(lines, i, end)
         officer = label(line) == labels.OFFICER and after_break
         if bilaga or glued or h1 or header or officer:
@@ -59,7 +59,7 @@ def spans(lines: list[str], start: int, end: int) -> list[Span]:
         filled = sum(1 for x in lines[bounds[-1]:cue] if not blank(x))
         if cue > bounds[-1] and filled >= SHORT_SEGMENT:
             bounds.append(cue)
-    return [Span(a, b) for a, b in zip(bounds, bounds[1:] + [end])]
+    return [Span(a, b) for a, b in zip(bounds, bounds[1:] + [end], strict=True)]
 
 
 def read_attachment(item: Item, lines: list[str], span: Span, scheme: DiaryScheme, order: int) -> Document:

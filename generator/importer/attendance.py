@@ -33,19 +33,30 @@ _PARTY_GROUP = re.compile(r"\(\s*([A-ZÅÄÖ]{1,5})\s*\)?")
 
 
 def group_labels(line: str) -> list[str] | None:
-    """The attendance groups a column-label line opens (one per column), or None."""
-    text = _SECTIONS.sub("", line.strip())
-    found = []
-    rest = text
+    """The attendance groups a column-label line opens (one per column), or None; also for a
+    label followed by its first entry (``Ledamöter: Anna Berg (S), ordförande``)."""
+    labels, _ = split_label(line)
+    return labels
+
+
+def split_label(line: str) -> tuple[list[str] | None, str]:
+    """The groups a line's leading labels open and the entry text after them (``Beslutande
+    ledamöter: Anna Berg (S), Bo Ek (M)``)."""
+    rest = _SECTIONS.sub("", line.strip())
+    found: list[str] = []
     while rest:
-        m = _LABEL.match(rest.strip())
-        if not m:
-            return None
+        m = _LABEL.match(rest)
+        if not m or (m.end() < len(rest) and rest[m.end()].isalnum()):
+            break
         found.append(dict(GROUPS)[m.group(0).casefold()])
-        rest = rest.strip()[m.end():].strip()
-    if not found and _SECTIONS.match(line):
-        return []       # "Beslutande" alone: the columns follow on the next line
-    return found or None
+        rest = rest[m.end():].strip(" :\t")
+    if rest and not _NEW_ENTRY.match(rest):
+        return None, ""
+    if not found:
+        if rest or not _SECTIONS.match(line):
+            return None, ""
+        return [], ""       # "Beslutande" alone: the columns follow on the next line
+    return found, rest
 
 
 def read(lines: list[str]) -> tuple[dict, list[str]]:
@@ -57,11 +68,13 @@ def read(lines: list[str]) -> tuple[dict, list[str]]:
     for line in lines:
         if not line.strip():
             continue
-        labels = group_labels(line)
+        labels, rest = split_label(line)
         if labels is not None:
             columns = labels or columns
             for column in labels:
                 groups.setdefault(column, [])
+            for entry_text in _listed(rest) if columns else []:
+                _add(groups[columns[0]], entry_text)
         elif not columns:
             unplaced.append(line.strip())
         elif len(columns) == 1:
@@ -71,6 +84,12 @@ def read(lines: list[str]) -> tuple[dict, list[str]]:
             _add(groups[columns[0]], left)
             _add(groups[columns[1]], right)
     return {k: [entry(x, k) for x in v] for k, v in groups.items() if v}, unplaced
+
+
+def _listed(text: str) -> list[str]:
+    """Entries written in one line after their label: ``Anna Berg (S), ordförande, Bo Ek (M)``
+    splits before each name with a party that follows a comma."""
+    return [x for x in re.split(rf",\s*(?={NAME}\s*{PARTY})", text) if x.strip()] if text else []
 
 
 def split_columns(line: str, left_entries: list[str], left_group: str) -> tuple[str, str]:
@@ -145,7 +164,8 @@ def _clean(text: str) -> str:
 
 
 # --- one entry → a person mapping ---------------------------------------------------------------
-_ENTRY = re.compile(r"^(?P<name>[^(,§]+?)\s*(?:\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)?)?\s*(?P<rest>[,§].*|ersätter.*|tjänstgör.*)?$")
+_ENTRY = re.compile(r"^(?P<name>[^(,§]+?)\s*(?:\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)?)?\s*"
+                    r"(?P<rest>[,§].*|ersätter.*|tjänstgör.*)?$")
 _TRAILING_PARAGRAPHS = re.compile(r",?\s*§§?\s*(\d+(?:\s*[-–]\s*\d+)?)\s*,?\s*$")
 
 

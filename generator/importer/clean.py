@@ -85,7 +85,7 @@ _INLINE_CUT = re.compile(r"(?<=[^\W\d_]{2})- (?=([a-zåäöéü][\w.]*))")
 def joins(before: str, after: str) -> bool:
     """Whether ``before-`` + ``after`` is one word cut by a line end or page break."""
     word = re.match(r"[\w.]+", after)
-    return bool(word) and after[:1].islower() and word.group(0).rstrip(".") not in _KEEP_AFTER \
+    return word is not None and after[:1].islower() and word.group(0).rstrip(".") not in _KEEP_AFTER \
         and word.group(0) not in _KEEP_AFTER and bool(re.search(r"[^\W\d_]-$", before))
 
 

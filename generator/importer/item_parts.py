@@ -26,7 +26,7 @@ def fill(item: Item, block: Block, lines: list[str], scheme: DiaryScheme) -> Non
         item.body = to_markdown([lines[i] for i in block.extra]) + "\n" + item.body
         item.warnings.append(f"item {item.number}: text above the title (line {block.extra[0] + 1}) kept in the body")
     rest = page_end
-    if first is not None:
+    if first is not None and proposal is not None:  # a report starts only below a proposal
         rest = _report_end(lines, proposal, end)
         item.documents.append(_report(item, lines, first, proposal, rest, scheme))
     for order, span in enumerate(attachments.spans(lines, rest, end), 1):

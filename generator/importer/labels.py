@@ -17,7 +17,8 @@ SECTIONS = {SUMMARY, *MATTER, PROPOSAL, "bakgrund", DISTRIBUTION, "yttrande", "m
 # Unfilled template headings: kept, but reported.
 PLACEHOLDER_HEADINGS = {"övrig rubrik"}
 
-_ANCHOR = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*beslut\s*:?\s*(?:\*\*)?\s*$|\*\*\s*\*\*beslut:?\*\*\s*$", re.IGNORECASE)
+_ANCHOR = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?\s*beslut\s*:?\s*(?:\*\*)?\s*$|\*\*\s*\*\*beslut:?\*\*\s*$",
+                     re.IGNORECASE)
 _ATTACHMENT = re.compile(r"^(?:bilag(?:a|or)\b(?:\s*\d{1,2})?|till)\s*:?", re.IGNORECASE)
 _GLUED_LABEL = re.compile(r"(?<=[a-zåäöéü])(Mottagare|Referens|Expedieras till|Sammanträdesdatum|Paragraf)\b")
 

@@ -54,7 +54,7 @@ def strip(lines: list[str]) -> Layout:
             out[i] = ""
             layout.removed += 1
     if len(pages) >= 2:
-        bounds = list(zip(pages, pages[1:] + [len(out)]))
+        bounds = list(zip(pages, pages[1:] + [len(out)], strict=True))
         _signature_pages(layout, bounds)
         for keys, at_top in ((_repeated(out, bounds, True), True), (_repeated(out, bounds, False), False)):
             for number, (a, b) in enumerate(bounds):

@@ -15,7 +15,8 @@ from generator.importer.layout import Layout
 from generator.importer.source import ISO_DATE, blank, organisation_name, plain
 
 # ``§ 12   Dnr KS-2024-00544``, ``§1  Dnr 2025-00005``, ``§ 18`` alone; not ``§ 6 SoL …`` in text.
-HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**§\s*(\d{1,4})\**(?:\s+(?:Dnr\.?|Diarienummer)\s*:?\s*(.*?)|\s{2,}(\S*\d.*?))?\s*$")
+HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**§\s*(\d{1,4})\**"
+                     r"(?:\s+(?:Dnr\.?|Diarienummer)\s*:?\s*(.*?)|\s{2,}(\S*\d.*?))?\s*$")
 _LEADER = re.compile(r"(?:\s*\.{3,}\s*|\s+)(\d{1,3})\s*$")
 _CLOCK = re.compile(r"\b(?:klockan|kl\.?)\s*(\d{1,2})[.:](\d{2})(?:\s*[-–]\s*(\d{1,2})[.:](\d{2}))?", re.IGNORECASE)
 _RANGE = re.compile(r"(?:§\s*§?|\bparagrafer\b:?)\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?", re.IGNORECASE)
@@ -217,7 +218,8 @@ def _title_line(minutes: Minutes, text: str) -> bool:
 
 
 def _check(minutes: Minutes) -> None:
-    missing = [k for k in ("place", "time", "chair", "secretary", "adjusters", "paragraphs") if not minutes.header.get(k)]
+    missing = [k for k in ("place", "time", "chair", "secretary", "adjusters", "paragraphs")
+               if not minutes.header.get(k)]
     if minutes.date is None:
         missing.insert(0, "date")
     if not minutes.committee:
@@ -257,7 +259,7 @@ def headings(lines: list[str], start: int) -> tuple[list[Heading], list[tuple[in
         m = HEADING.match(lines[i])
         inline = _INLINE_HEADING.match(lines[i]) if not m and (i == 0 or blank(lines[i - 1])) else None
         if inline:       # ``§ 45 Val av justerare``: the title on the heading line
-            number, dnr, j = int(inline.group(1)), *_dnr_line(lines, i + 1)
+            number, dnr, j = int(inline.group(1)), *dnr_line(lines, i + 1)
             body.append(Heading(i, number, dnr, re.sub(r"\s+", " ", inline.group(2)).strip(), j))
             i = j
             continue
@@ -271,7 +273,7 @@ def headings(lines: list[str], start: int) -> tuple[list[Heading], list[tuple[in
         if title_lines and leader and ("..." in title or _is_contents(lines, i)):
             contents.append((int(m.group(1)), _dnr(m), _LEADER.sub("", title).strip(" .")))
         else:
-            dnr, j = (_dnr(m), j) if _dnr(m) else _dnr_line(lines, j)
+            dnr, j = (_dnr(m), j) if _dnr(m) else dnr_line(lines, j)
             body.append(Heading(i, int(m.group(1)), dnr, title, j))
         i = max(j, i + 1)
     return body, contents
@@ -295,7 +297,7 @@ _INLINE_HEADING = re.compile(r"^\s*§\s*(\d{1,4})\s+([A-ZÅÄÖ][\w,()–-]*(?:\
 _DNR_LINE = re.compile(r"^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
 
 
-def _dnr_line(lines: list[str], i: int) -> tuple[str, int]:
+def dnr_line(lines: list[str], i: int) -> tuple[str, int]:
     """A ``Dnr …`` line right under a heading's title (one blank line allowed): its text, and
     the line after it; else no text and ``i``."""
     k = i
@@ -334,7 +336,8 @@ def _title_block(lines: list[str], i: int) -> tuple[list[str], int]:
         k = i
         while k < len(lines) and blank(lines[k]):
             k += 1
-        if k < len(lines) and not HEADING.match(lines[k]) and _LEADER.search(_block(lines, k)[-1] if _block(lines, k) else ""):
+        block = _block(lines, k) if k < len(lines) else []
+        if block and not HEADING.match(lines[k]) and _LEADER.search(block[-1]):
             i = k
         else:
             return [], i
@@ -374,7 +377,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Minutes:
     body, contents = headings(lines, end)
     listed = {number: (dnr, title) for number, dnr, title in contents}
     starts = [b.at for b in body] + [len(lines)]
-    for heading, stop in zip(body, starts[1:]):
+    for heading, stop in zip(body, starts[1:], strict=True):
         para = paragraphs.read(lines, heading, stop, scheme, prefix)
         if heading.number in listed:
             _compare(para, *listed[heading.number], scheme, prefix)

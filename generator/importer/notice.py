@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from generator.diary import DiaryScheme
 from generator.importer import minutes as minutes_reader
+from generator.importer import seed_notice
 from generator.importer.extracted import Item, Notice, Span
 from generator.importer.layout import Layout
 from generator.importer.markdown_body import to_markdown
@@ -36,7 +37,9 @@ _ORDINARY = re.compile(r"^ordinarie\s*:\s*(.+)$", re.IGNORECASE)
 _PREPARED = re.compile(r"^(?:upprättad|utskriftsdatum|datum för utskick|skickad)\b", re.IGNORECASE)
 _KIND = re.compile(r"kallelse|underrättelse|föredragningslista|ärendelista|dagordning", re.IGNORECASE)
 _ORGANISATION = re.compile(r"^\S.{0,40}\b(?:kommun|region|landsting)$", re.IGNORECASE)
-_RUN_IN = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?:Dnr\.?\s*)?(?P<dnr>[A-ZÅÄÖ]{1,5}[\s-]?(?:19|20)\d\d[/:-]\d+)\s+(?P<title>.+?)"
+_WHEN = re.compile(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", re.IGNORECASE)
+_RUN_IN = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?:Dnr\.?\s*)?(?P<dnr>[A-ZÅÄÖ]{1,5}[\s-]?(?:19|20)\d\d[/:-]\d+)\s+"
+                     r"(?P<title>.+?)"
                      r"(?:\s*\.{3,}\s*|\s+)\d{1,3}\s*$")
 
 
@@ -258,7 +261,7 @@ def _contents(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
     """Without an agenda table: a dotted contents list (``§ 8 Dnr VN-2025-00004`` ⏎ ``Title ….. 3``)
     or a run-in list (``26 Dnr KS 2018/14 Title ... 3``)."""
     _, contents = minutes_reader.headings(lines, 0)
-    for number, dnr, title in contents:
+    for _, dnr, title in contents:
         reader.items.append(Item(len(reader.items) + 1, title, Span(0, 0), reader.diary_numbers(dnr)))
     for i, line in enumerate(lines):
         m = _RUN_IN.match(line)
@@ -270,6 +273,37 @@ def _contents(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
                 item.warnings.append(f"item {item.number}: {m.group('dnr')!r} is not a diary number of this site")
             reader.items.append(item)
             used.add(i)
+    if not reader.items:
+        _numbered(reader, lines, used)
+
+
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*?)\s*$")
+
+
+def _numbered(reader: AgendaReader, lines: list[str], used: set[int]) -> None:
+    """A plain numbered agenda, numbered from 1 (``1. Val av justerare``), a title wrapping onto
+    lines that open in lowercase, its diary number in brackets at the end or on a ``Dnr …`` line
+    below. One numbered line alone is no agenda."""
+    found: list[tuple[Item, range]] = []
+    for i, line in enumerate(lines):
+        m = _NUMBERED_LINE.match(line)
+        if not m or int(m.group(1)) != len(found) + 1 or i in used:
+            continue
+        j, parts = i + 1, [m.group(2)]
+        while j < len(lines) and lines[j].strip()[:1].islower():
+            parts.append(lines[j].strip())
+            j += 1
+        dnr, k = minutes_reader.dnr_line(lines, j)
+        title, numbers, _ = seed_notice.split_title(join_wrapped(parts), reader.scheme)
+        item = Item(len(found) + 1, title, Span(i, k), numbers or (reader.diary_numbers(dnr) if dnr else []))
+        if dnr and not item.diary_numbers:
+            item.body = f"Dnr {dnr}"
+            item.warnings.append(f"item {item.number}: {dnr!r} is not a diary number of this site; kept as text")
+        found.append((item, range(i, k)))
+    if len(found) >= 2:
+        for item, lines_read in found:
+            reader.items.append(item)
+            used.update(lines_read)
 
 
 # --- the header ----------------------------------------------------------------------------------
@@ -289,7 +323,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
         if all(_ROLE.match(p) for p in parts) and k and pending_roles is None:
             names = [p for p in re.split(r"\s{4,}", plain(lines[text_lines[k - 1]])) if p]
             if len(names) == len(parts):
-                for name, role in zip(names, parts):
+                for name, role in zip(names, parts, strict=True):
                     field = "chair" if role.casefold().endswith("ordförande") and "vice" not in role.casefold() \
                         else "secretary"
                     setattr(meeting, field, name)
@@ -305,7 +339,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
             continue
         if i in used:
             continue
-        if re.match(r"^(?:sammanträde|sammanträdesdatum|datum och tid|tid)\b", text, re.IGNORECASE) and meeting.date is None:
+        if _WHEN.match(text) and meeting.date is None:
             _when(meeting, text, notes)
             notes.append(text)
             place = plain(lines[text_lines[k + 1]]) if k + 1 < len(text_lines) else ""
@@ -401,7 +435,7 @@ def _papers(meeting: Notice, layout: Layout, start: int, scheme: DiaryScheme, pr
         next((x for x in lines[a:] if not blank(x)), ""))]
     by_number = {n: item for item in meeting.items for n in item.diary_numbers}
     owner = meeting.items[0] if meeting.items else None
-    for a, b in zip(starts, starts[1:] + [len(lines)]):
+    for a, b in zip(starts, starts[1:] + [len(lines)], strict=True):
         text = "\n".join(lines[a:b])
         numbers = [str(n) for n in scheme.numbers(text)] + [str(n) for n in scheme.bare(text, prefix or "")]
         owner = next((by_number[n] for n in numbers if n in by_number), owner)

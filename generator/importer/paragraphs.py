@@ -146,7 +146,8 @@ def _list_lines(part: list[str]) -> list[str]:
         text = re.sub(r"^[-−•*]\s*", "", plain(line)).strip()
         if not text:
             continue
-        if out and (text[:1].islower() or text[:1] == "(" or re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", text) or out[-1].endswith(",")):
+        continues = text[:1].islower() or text[:1] == "(" or re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", text)
+        if out and (continues or out[-1].endswith(",")):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)

@@ -162,13 +162,14 @@ def running_headers(lines: list[str], start: int, end: int) -> list[tuple[int, i
     found = []
     i = start
     while i < end:
-        if date_line(lines[i]) and (i == 0 or blank(lines[i - 1])):
+        when = date_line(lines[i])
+        if when and (i == 0 or blank(lines[i - 1])):
             j = i + 1
             while j < end and blank(lines[j]) and j - i <= 2:
                 j += 1
             dnr = j < end and is_dnr_line(lines[j])
             last = j if dnr else i
-            found.append((i, last, date_line(lines[i]), _value(lines[j]) if dnr else None))
+            found.append((i, last, when, _value(lines[j]) if dnr else None))
             i = last + 1
         else:
             i += 1

@@ -1,7 +1,7 @@
-"""Items of a meeting record (docs/importing.md, "Items and their three layers"): find the decision anchors (*Beslut*), read the
-number-and-title block above each, align the blocks with the agenda, and cut the record into
-item spans. The agenda is the authority for numbers and titles; printed numbers and headings
-are witnesses whose disagreements become warnings."""
+"""Items of a meeting record (docs/importing.md, "Items and their three layers"): find the
+decision anchors (*Beslut*), read the number-and-title block above each, align the blocks with
+the agenda, and cut the record into item spans. The agenda is the authority for numbers and
+titles; printed numbers and headings are witnesses whose disagreements become warnings."""
 from __future__ import annotations
 
 import re
@@ -79,7 +79,8 @@ def _walk_back(logical: list[tuple[str, int, int]], k: int, floor: int) -> Block
     if marker:
         title = collected
     start = marker[1] if marker else (collected[0][1] if collected else logical[k][1])
-    number = int(_MARKER.match(marker[0]).group(1)) if marker else None
+    numbered = _MARKER.match(marker[0]) if marker else None
+    number = int(numbered.group(1)) if numbered else None
     heading = " ".join(t for t, _, _ in title)
     inline = _NUMBERED_TITLE.match(heading)
     if number is None and inline:      # "2 Title (SN 2012:195)": number and title on one line
@@ -151,13 +152,15 @@ def make_items(lines: list[str], blocks: list[Block], agenda: list[AgendaEntry],
     paired = sorted(b.start for e, b in pairs if b and (e or not agenda))
     items: list[Item] = []
     position = 0
-    for entry, block in pairs:
+    for entry, block in pairs:  # align gives each pair an entry, a block, or both
         if entry is None and agenda:
+            assert block is not None
             warnings.append(f"a decision page at line {block.anchor + 1} ({block.heading!r}) matches no agenda "
                             "item; its text is kept with the item before it")
             continue
         position += 1
         if block is None:
+            assert entry is not None
             items.append(Item(entry.number, entry.title, entry.span, list(entry.diary_numbers),
                               warnings=[f"item {entry.number}: no decision page found in the record"]))
             continue

@@ -15,7 +15,8 @@ _PERSON = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<party>[A-ZÅÄÖ]{1,5})\s*\)\s*
 _TOTALS = {key: re.compile(rf"(\d+)\s*[-–]?\s*{word}[\s-]*röst", re.IGNORECASE)
            for key, word in (("yes", "ja"), ("no", "nej"))}
 _ABSTAIN = re.compile(r"(\d+)\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående)", re.IGNORECASE)
-_MEANS = {key: re.compile(rf"{word}[\s-]*röst\s+innebär\s+(?:att\s+)?(.+?)(?:\n\s*\n|\n\s*[-−•]|$)", re.IGNORECASE | re.DOTALL)
+_MEANS = {key: re.compile(rf"{word}[\s-]*röst\s+innebär\s+(?:att\s+)?(.+?)(?:\n\s*\n|\n\s*[-−•]|$)",
+                          re.IGNORECASE | re.DOTALL)
           for key, word in (("yes", "ja"), ("no", "nej"))}
 _APPOINTS = re.compile(r"utser\s+(.+?)\s+till\s+ja\s+och\s+(.+?)\s+till\s+nej", re.IGNORECASE | re.DOTALL)
 

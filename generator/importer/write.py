@@ -42,7 +42,7 @@ def _sha(text: str) -> str:
 def pristine(text: str) -> bool:
     """Whether a file is exactly as the importer wrote it (its checksum still matches)."""
     m = _CHECKSUM.search(text)
-    return bool(m) and _sha(_CHECKSUM.sub("", text, count=1)) == m.group(1)
+    return m is not None and _sha(_CHECKSUM.sub("", text, count=1)) == m.group(1)
 
 
 def status(path: Path, text: str) -> str:

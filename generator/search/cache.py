@@ -67,7 +67,8 @@ def _read(folder: Path, key: str) -> Searchable | None:
 def _write(folder: Path, key: str, searchable: Searchable) -> None:
     """Index first, then the records file that names the fingerprint: a cut-off write is never
     mistaken for a current cache. A folder that cannot be written just means no cache."""
-    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()), "scheme": searchable.scheme.scheme, "records": searchable.records}
+    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()),
+            "scheme": searchable.scheme.scheme, "records": searchable.records}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "records.json").unlink(missing_ok=True)

@@ -19,9 +19,6 @@ class InPlace:
         self.final.mkdir(parents=True, exist_ok=True)
         self.written: set[str] | None = None  # when a set: records what is written
 
-    def path(self, rel: str) -> Path:
-        return self.final / rel
-
     def write(self, rel: str, data: str | bytes) -> None:
         write_atomic(self.final / rel, data)
         if self.written is not None:

@@ -173,8 +173,7 @@ class Preview:
         self.loaded = Loaded(config, cache, site, renderer, cases_of(site))
         self.pages = {p.output: p for p in pages}
         self.listings = [p for p in pages if p.record is None]
-        for name in renderer.env.list_templates(extensions=["html"]):  # workers rendered: compile here too
-            renderer.env.get_template(name)
+        renderer.compile_all()  # workers rendered: compile here too
         self._copy_static(renderer)
         if self.index_files is None:  # what an earlier run left besides pages: its whole-site files
             files = {rel for rel in tree_stamp(self.output.final) if not rel.endswith("/")}

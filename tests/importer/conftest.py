@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from importer_support import ANNEX_004, MEETING_000, MEETING_001, PLAN_003
 from support import run_diarium as diarium
 

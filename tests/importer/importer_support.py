@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from support import ROOT
 
 from generator.importer.command import run
+from support import ROOT
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MEETING_000 = SEEDS / "000_6c6da5499a67e962.txt"

@@ -7,6 +7,7 @@ import importlib.util
 import json
 
 import pytest
+
 from support import ROOT
 from support import run_diarium as diarium
 

@@ -195,7 +195,8 @@ Rådhuset
 | --- | --- | --- | --- |
 |  | Val av justerare |  | Ordinarie: Eva Gran (C)<br>Ersättare: Bo Ek (M) |
 |  | Beslutsärenden |  |  |
-| 1. | Budget för år<br>2026<br>Föredragande: Fia Holm | TN-2025-<br>00014 | Förslag till beslut<br>Nämnden antar budgeten. |""", "") + page(2, """[Tabell 2-1](kallelse.tabeller/2-1.csv)
+| 1. | Budget för år<br>2026<br>Föredragande: Fia Holm | TN-2025-<br>00014 | \
+Förslag till beslut<br>Nämnden antar budgeten. |""", "") + page(2, """[Tabell 2-1](kallelse.tabeller/2-1.csv)
 
 |  | Ärende | Beteckning | Förslag |
 | --- | --- | --- | --- |
@@ -363,3 +364,22 @@ def test_a_tab_table_agenda_with_numbers_in_the_title_cell(tmp_path):
 def test_a_table_of_rules_only_leaves_no_empty_block():
     from generator.importer.markdown_body import to_markdown
     assert to_markdown(["Text före.", "", "---\t--", "", "Text efter."]) == "Text före.\n\nText efter.\n"
+
+
+def test_a_plain_numbered_agenda(tmp_path):
+    text = ("Föredragningslista\n\nKultur- och fritidsnämnden\n\nSammanträde 2025-03-04 kl 18.00\n\n"
+            "1. Val av justerare\n2. Bidrag till föreningar\nför år 2025\nDnr KFN 2025/7\n"
+            "3. Ny bibliotekstaxa (KFN 2024/88)\n\n" + FILLER)
+    notice = record(tmp_path, text, scheme="slash")
+    assert [(i.number, i.title, i.diary_numbers) for i in notice.items] == [
+        (1, "Val av justerare", []), (2, "Bidrag till föreningar för år 2025", ["KFN 2025/7"]),
+        (3, "Ny bibliotekstaxa", ["KFN 2024/88"])]
+
+
+def test_attendance_entries_on_the_label_line(tmp_path):
+    text = OTHER_MINUTES.replace("Beslutande\nLedamöter\nAnna Berg (S), ordförande\nBo Ek (M)\n",
+                                 "Beslutande ledamöter: Anna Berg (S), ordförande, Bo Ek (M)\n"
+                                 "Tjänstepersoner\tCia Holm, sekreterare\n")
+    a = record(tmp_path, text + FILLER, scheme="slash").attendance
+    assert a["members"] == [{"name": "Anna Berg", "party": "S", "role": "ordförande"}, {"name": "Bo Ek", "party": "M"}]
+    assert a["officials"] == [{"name": "Cia Holm", "title": "sekreterare"}]
