@@ -33,10 +33,15 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as exc:
         report_problems(exc.problems)
         errors = sum(p.level == "error" for p in exc.problems)
-        print(f"diarium: build failed with {errors} error(s); {args.out}/ was left as it was.", file=sys.stderr)
+        kept = f"{args.out}/ was left as it was" if Path(args.out).is_dir() else f"nothing was written to {args.out}/"
+        print(f"diarium: build failed with {errors} error(s); {kept}.", file=sys.stderr)
         return CONTENT_ERROR
-    report_problems(result.warnings)
-    if not args.quiet:
+    report_problems(result.warnings + (result.config.host_warning() if result.config else []))
+    if args.quiet:
+        return 0
+    if result.site is None:  # the incremental build found nothing to do
+        print(f"Nothing changed since the last build: {args.out}/ is up to date ({result.pages} pages).")
+    else:
         print(f"Built {result.pages} pages into {args.out}/ in {result.seconds:.2f} s "
               f"({1000 * result.seconds / max(result.pages, 1):.1f} ms per page).")
     return 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
@@ -35,6 +36,9 @@ class Config:
     feed_entries: int = 50
     notice_board: dict = field(default_factory=dict)  # {storage: where minutes are kept} (förvaringsplats)
     people: bool = True  # a page for each elected person the minutes name (/ledamot/)
+    # The accessibility statement (tillgänglighetsredogörelse, DOS-lagen) at /tillganglighet/; see README.
+    accessibility: dict = field(default_factory=dict)
+    show_import_warnings: bool = False  # the importer's QA notes on published pages (always in serve)
     # Not keys: the file it was read from, which problems name, and the line of each key in it
     # (not compared or shown: moving a key is no change of configuration).
     path: Path = Path("config.yaml")
@@ -61,6 +65,20 @@ class Config:
         """``base_url`` with a trailing slash (absolute when the config gives a host)."""
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
+    @property
+    def has_host(self) -> bool:
+        """Whether ``base_url`` names the host the site is published at (needed for absolute URLs)."""
+        return bool(urlsplit(self.base_url).netloc)
+
+    def host_warning(self) -> list[Problem]:
+        """The warning that publishing needs a host in ``base_url``, when it has none."""
+        if self.has_host:
+            return []
+        return [self.problem("base_url", "has no host, which publishing needs: robots.txt gets no Sitemap line, "
+                             "and feed, calendar, sitemap, canonical and Open Graph URLs are not absolute. Set "
+                             "base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
+                             "warning")]
+
     def absolute_url(self, path: str) -> str:
         """A site-relative URL made absolute with ``base_url`` (host-less when base_url has no host)."""
         return self.site_url + path.lstrip("/")
@@ -76,9 +94,12 @@ KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "lang
         "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
-        "notice_board": dict, "people": bool}
+        "notice_board": dict, "people": bool, "show_import_warnings": bool, "accessibility": dict}
 # Keys of the mappings among them, with their types.
-SUBKEYS = {"notice_board": {"storage": str}}
+SUBKEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "notice_board": {"storage": str},
+    "accessibility": {"publisher": str, "contact": str, "status": str, "exceptions": list,
+                      "reviewed": (str, date), "supervisor": str, "supervisor_url": str}}
 
 
 def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, list[Problem]]:
@@ -98,6 +119,8 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
         else:
             problems += _subkey_problems(config, key, value) + _check_value(config, key, value)
     problems += _check_scheme(config, config.diary_scheme)
+    if config.accessibility.get("status", "partially") not in ("fully", "partially", "not"):
+        problems.append(config.problem("accessibility.status", "expected fully, partially or not"))
     if config.language not in LANGUAGES:
         problems.append(config.problem("language", f"expected one of {', '.join(LANGUAGES)}"))
     if base_url is not None:
@@ -192,6 +215,6 @@ def _subkey_problems(config: Config, key: str, value) -> list[Problem]:
 
 def _describe(kind) -> str:
     names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false",
-             type(None): "nothing"}
+             type(None): "nothing", date: "a date"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)

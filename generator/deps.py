@@ -24,7 +24,7 @@ from generator.render import Renderer
 
 CODE = Path(__file__).resolve().parent
 # Record-less pages that show no content at all, only configuration.
-CONTENT_FREE = {"404.html", "data.html"}
+CONTENT_FREE = {"404.html", "data.html", "accessibility.html", "privacy.html"}
 
 
 def inputs(page: Page, site: Site, latest: list[Meeting], case_index: str) -> list[tuple[str, str]]:
@@ -59,6 +59,12 @@ def _backlinks(page: Page, site: Site) -> list[tuple[str, str]]:
     return [shown(r) for case in cases for r in (*case.carriers, *case.mentions)]
 
 
+def _committee_and_date(record) -> tuple[str, str]:
+    if record is None:
+        return "", ""
+    return (record.committee.name if record.committee else ""), str(record.sort_date)
+
+
 class Signer:
     """Signatures of pages for one build: same signature, same bytes."""
 
@@ -84,9 +90,11 @@ class Signer:
         return self._everything
 
     def _case_index(self) -> str:
-        """Every case number, joined once per signer (the site does not change while it signs)."""
+        """Every case with what the index shows of it (number, subject, last committee and date),
+        joined once per signer (the site does not change while it signs)."""
         if self._case_numbers is None:
-            self._case_numbers = ",".join(c.number.slug for c in self.site.cases.values())
+            self._case_numbers = repr([(c.number.slug, c.subject, _committee_and_date(c.last_handled))
+                                       for c in self.site.cases.values()])
         return self._case_numbers
 
     def _template(self, name: str) -> str:

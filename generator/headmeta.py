@@ -7,7 +7,7 @@ from functools import partial
 
 from generator.config import Config
 from generator.datafiles import DATA_FILES
-from generator.model import Case, Committee, Record
+from generator.model import Case, Committee, Meeting, Record
 
 DESCRIPTION_CHARS = 200
 _MARKUP = re.compile(r"[#*_>`|\[\]]+|\s+")
@@ -18,9 +18,10 @@ def feed_url(record: Committee | Case | None = None) -> str:
     return f"{record.url if record else '/'}feed.xml"
 
 
-def calendar_url(committee: Committee | None = None) -> str:
-    """Site-relative URL of the iCalendar file of a committee or (None) of all committees."""
-    return f"{committee.url if committee else '/'}kalender.ics"
+def calendar_url(owner: Committee | Meeting | None = None) -> str:
+    """Site-relative URL of the iCalendar file of a committee, of one meeting ("add to calendar"),
+    or (None) of all committees."""
+    return f"{owner.url if owner else '/'}kalender.ics"
 
 
 def feeds_of(record: Record | None) -> list[tuple[str, object]]:

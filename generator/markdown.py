@@ -4,7 +4,7 @@ diary number in the text linked to its case page."""
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from typing import Callable
 
 import nh3
@@ -84,7 +84,24 @@ def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, 
     html = _PARSER.render(text, env)
     clean = nh3.clean(html, tags=CONTENT_TAGS | MARKDOWN_TAGS, attributes=ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
-    return link_numbers(clean, scheme, case_url)
+    return scroll_regions(link_numbers(clean, scheme, case_url))
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def scroll_regions(html: str) -> str:
+    """Wrap each table in a region that scrolls sideways and that the keyboard can reach
+    (focusable, named by its first row; WCAG 2.1.1, axe's scrollable-region-focusable)."""
+    def wrap(match: re.Match) -> str:
+        row = match.group(1).split("</tr>", 1)[0]
+        cells = [" ".join(unescape(_TAGS.sub(" ", c)).split()) for c in _CELL.findall(row)]
+        name = ", ".join(c for c in cells if c)[:120] or "Tabell"  # record text is Swedish
+        return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(name)}">'
+                f"{match.group(0)}</div>")
+    return _TABLE.sub(wrap, html)
 
 
 def link_numbers(html: str, scheme: DiaryScheme, case_url: Callable) -> str:

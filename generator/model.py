@@ -399,8 +399,19 @@ class Case:
     def heading(self, language: str) -> str:
         return str(self.number)
 
+    @property
+    def subject(self) -> str:
+        """What the case is about (*ärendemening*): the title it was last handled under."""
+        title = next((t for r in reversed(self.carriers) if (t := getattr(r, "title", ""))), "")
+        return title.removesuffix(f" ({self.number})")  # a title may end with the number itself
+
+    @property
+    def last_handled(self) -> Filed | None:
+        """The latest dated record filed under the number: its date and committee head the case index."""
+        return next((r for r in reversed(self.carriers) if r.sort_date), None)
+
     def description_text(self) -> str:
-        return ""
+        return self.subject
 
     def inputs(self) -> list[tuple[str, str]]:
         return [shown(r) for r in (*self.carriers, *self.mentions)]

@@ -28,7 +28,8 @@ def plan(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a stable order."""
     search = load_strings(config)["search_path"]
     pages = [Page("/", "home.html"), Page("/404.html", "404.html"), Page("/dokument/", "documents.html"),
-             Page("/arende/", "cases.html"), Page(f"/{search}/", "search.html"), Page("/data/", "data.html")]
+             Page("/arende/", "cases.html"), Page(f"/{search}/", "search.html"), Page("/data/", "data.html"),
+             Page("/tillganglighet/", "accessibility.html"), Page("/personuppgifter/", "privacy.html")]
     for committee in site.committees:
         pages.append(Page(committee.url, "committee.html", committee))
         for meeting in committee.meetings:

@@ -19,6 +19,8 @@ from generator.pages import Page, latest_meetings
 from generator.strings import load_strings
 from generator.text import long_date
 
+RECORD_LANGUAGE = "sv"  # the records are Swedish whatever the interface language
+
 
 class Renderer:
     """Renders pages of one linked site with the configured templates."""
@@ -53,7 +55,10 @@ class Renderer:
         return self.url(self.site.cases[number].url) if number in self.site.cases else None
 
     def markdown(self, text: str, env: dict, top: int = 2, prefix: str = "") -> str:
-        return Markup(markdown.render(text, self.site.scheme, self.case_url, top=top, prefix=prefix, env=env))
+        html = markdown.render(text, self.site.scheme, self.case_url, top=top, prefix=prefix, env=env)
+        if html and self.config.language != RECORD_LANGUAGE:  # screen readers switch voice (WCAG 3.1.2)
+            html = f'<div lang="{RECORD_LANGUAGE}">{html}</div>'
+        return Markup(html)
 
     def heading_of(self, record: Record) -> str:
         return record.heading(self.config.language)

@@ -63,5 +63,6 @@ def csv_cell(value):
 # The top-level URLs the site itself publishes (generator.pages, generator.index, Pagefind); a
 # committee folder of the same name would replace that page. tests/test_security.py checks this
 # list against a real build, so a new top-level page cannot be forgotten here.
-RESERVED = frozenset({"404.html", "anslagstavla", "arende", "data", "dokument", "feed.xml", "kalender.ics", "pagefind",
-                      "robots.txt", "search", "sitemap.xml", "sok", "static", "index.html"})
+RESERVED = frozenset({"404.html", "anslagstavla", "arende", "data", "dokument", "feed.xml", "kalender.ics", "ledamot",
+                      "pagefind", "personuppgifter", "robots.txt", "search", "sitemap.xml", "sok", "static",
+                      "tillganglighet", "index.html"})

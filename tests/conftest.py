@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, FIXTURE, MINUTES, build_into
+from support import CHROMIUM, FIXTURE, MINUTES, ROOT, build_into
 
 
 @pytest.fixture
@@ -22,6 +22,12 @@ def site_dir(tmp_path: Path) -> Path:
 def built_fixture(tmp_path_factory) -> Path:
     """The fixture site built once per test session (read-only for tests)."""
     return build_into(FIXTURE, tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def built_content(tmp_path_factory) -> Path:
+    """The bundled site (content/ and config.yaml at the top of the repository) built once per session."""
+    return build_into(ROOT, tmp_path_factory.mktemp("built-content") / "site")
 
 
 @pytest.fixture

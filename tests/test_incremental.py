@@ -62,6 +62,7 @@ def test_title_edit_renders_the_pages_that_show_it(site_dir: Path, tmp_path: Pat
         f"{MEETING}/02/index.html", f"{MEETING}/02/bilaga-1/index.html",  # the item and its document page
         f"{MEETING}/01/index.html", f"{MEETING}/03/index.html",  # previous / next item links
         "arende/sn-2012-195/index.html", "arende/sn-2011-118/index.html",  # cases listing the item
+        "arende/index.html",  # the case index shows the subject of SN 2012:195
     }
     _same_as_clean_build(site_dir, out, tmp_path)
 
@@ -122,6 +123,7 @@ def test_preview_patches_match_a_clean_build(site_dir: Path, tmp_path: Path):
     """The preview patches its loaded site in place; after each kind of change its pages (and,
     once refreshed, its whole-site files) are exactly those of a clean build."""
     from generator.serve.preview import Preview
+    _edit(site_dir / "config.yaml", "title:", "show_import_warnings: true\ntitle:")  # as the preview always does
     out = tmp_path / "preview"
     preview = Preview(_options(site_dir, out, drafts=True, base_url="/"), tmp_path / "state")
     assert not preview.rebuild().failed
@@ -225,6 +227,7 @@ def test_minutes_edits_render_the_pages_that_show_them(minutes_dir: Path, tmp_pa
 
 def test_preview_patches_minutes_like_a_clean_build(minutes_dir: Path, tmp_path: Path):
     from generator.serve.preview import Preview
+    _edit(minutes_dir / "config.yaml", "title:", "show_import_warnings: true\ntitle:")  # as the preview always does
     out = tmp_path / "preview"
     preview = Preview(_options(minutes_dir, out, drafts=True, base_url="/"), tmp_path / "state")
     assert not preview.rebuild().failed

@@ -104,3 +104,47 @@ def test_a_number_written_with_a_slash_is_found_in_any_form(site_dir, tmp_path, 
         page.goto(f"{base}/sok/?q={query}")
         found = [r["href"] for r in results(page)]
         assert found[:2] == ["/arende/ks-2011-7/", "/socialnamnden/2012-12-11/01/"], query
+
+
+def test_a_word_found_nowhere_finds_nothing(site_dir, tmp_path, serve_dir, browser):
+    """Pagefind answers a word no indexed word starts with by the longest indexed word the query
+    starts with ("blorf" → "bl.a."): the page shows no such result and names the word;
+    a near miss of a real word is shown as approximate."""
+    item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
+    extra = "\nUtbildning i metoden X, bl.a. samtal, på Vägen 22 a.\n"
+    item.write_text(item.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    base = serve_dir(build_into(site_dir, tmp_path / "out"))
+    page = browser.new_page()
+    for word in ["blorf", "asdfgh"]:
+        page.goto(f"{base}/sok/?q={word}")
+        assert results(page) == [], word
+        assert page.inner_text("#sok-status") == f"Inget i handlingarna innehåller ”{word}”. Inga träffar."
+    page.goto(f"{base}/sok/?q=metoden+xyzzy")
+    assert results(page) == []
+    page.goto(f"{base}/sok/?q=jourboendex")
+    found = results(page)
+    assert found and page.inner_text("#sok-status").startswith("Inga exakta träffar för ”jourboendex”")
+    page.goto(f"{base}/sok/?q=metoden")
+    assert len(results(page)) == 1 and page.inner_text("#sok-status") == "1 träff"
+
+
+def test_labels_agree_with_the_type_filter_and_filters_clear(built_fixture, serve_dir, browser):
+    base = serve_dir(built_fixture)
+    page = browser.new_page()
+    page.goto(f"{base}/sok/?q=jourboende&type=tjansteskrivelse")
+    found = results(page)
+    assert found and all(r["meta"].startswith("Tjänsteskrivelse") for r in found), [r["meta"] for r in found]
+    page.click("#sok-clear")
+    page.wait_for_url(re.compile(r"\?q=jourboende$"))
+    assert page.inner_text("#sok-status") == "3 träffar"
+    assert page.input_value("#sok-type") == "" and page.is_hidden("#sok-clear")
+    assert page.evaluate("() => document.activeElement.id") == "sok-q"
+
+
+def test_a_case_result_shows_the_case_subject(built_fixture, serve_dir, browser):
+    page = browser.new_page()
+    page.goto(f"{serve_dir(built_fixture)}/sok/?q=SN+2012%3A195")
+    case = results(page)[0]
+    assert case["href"] == "/arende/sn-2012-195/"
+    assert page.inner_text("#sok-results > li:first-child .excerpt") == \
+        "Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8"

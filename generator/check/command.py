@@ -11,7 +11,6 @@ import json
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from generator.build import BuildOptions, BuildResult, build
 from generator.check import html, links
@@ -105,10 +104,7 @@ def _inspect(report: Report, result: BuildResult, site: Site, config: Config, ou
 def _config_warnings(config: Config, redactions: dict[str, int]) -> list[Problem]:
     problems = [config.problem("redact", f"rule {rule!r} made no replacement", "warning")
                 for rule, n in redactions.items() if n == 0]
-    if not urlsplit(config.base_url).netloc:
-        problems.append(config.problem("base_url", "has no host: feed, sitemap, canonical and Open Graph URLs "
-                                       "are not absolute (set it, or pass --base-url)", "warning"))
-    return problems
+    return problems + config.host_warning()
 
 
 def _validate_html(report: Report, out: Path, places: Places) -> None:

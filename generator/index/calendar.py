@@ -3,11 +3,12 @@
 Times are Swedish local time with a VTIMEZONE for Europe/Stockholm covering the years the
 meetings span. UIDs are made of the committee and meeting ids, so an event keeps its UID across
 builds and a calendar client updates it instead of adding a copy; DTSTAMP is the meeting's date,
-not the clock, so unchanged content gives unchanged files.
+not the clock, so unchanged content gives unchanged files. Every event has an end: the meeting's
+end time, else ``DEFAULT_DURATION`` after its start; a meeting without a time lasts its day.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
@@ -19,12 +20,17 @@ from generator.model import Meeting, Site
 from generator.strings import load_strings
 from generator.write import Destination
 
+DEFAULT_DURATION = timedelta(hours=2)  # a committee meeting without a stated end
+
 
 def write_calendars(site: Site, config: Config, output: Destination) -> None:
     word = load_strings(config)["meeting"].lower()  # "sammanträde"
     output.write(calendar_url().lstrip("/"), _calendar(config.title, site.meetings, config, word))
     for committee in site.committees:
         output.write(calendar_url(committee).lstrip("/"), _calendar(committee.name, committee.meetings, config, word))
+    for meeting in site.meetings:  # "add to calendar" on the meeting page
+        title = meeting.title or f"{meeting.committee.name}, {word}"
+        output.write(calendar_url(meeting).lstrip("/"), _calendar(title, [meeting], config, word))
 
 
 def meeting_uid(meeting: Meeting, config: Config) -> str:
@@ -54,6 +60,10 @@ def _event(meeting: Meeting, config: Config, word: str) -> Event:
     event.add("dtstart", local_time(meeting.date, meeting.time) if meeting.time else meeting.date)
     if meeting.time and meeting.end_time:
         event.add("dtend", local_time(meeting.date, meeting.end_time))
+    elif meeting.time:  # no stated end: a calendar would show a zero-length event
+        event.add("duration", DEFAULT_DURATION)
+    else:
+        event.add("dtend", meeting.date + timedelta(days=1))
     event.add("summary", meeting.title or f"{meeting.committee.name}, {word}")
     if meeting.place:
         event.add("location", meeting.place)

@@ -20,4 +20,6 @@ def write_sitemap(site: Site, config: Config, output: Destination) -> None:
             ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = config.absolute_url(page.url)
     ET.indent(urlset)
     output.write("sitemap.xml", ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n")
-    output.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.absolute_url('/sitemap.xml')}\n")
+    # A Sitemap line must be an absolute URL: without a host there is none to give.
+    sitemap = f"\nSitemap: {config.absolute_url('/sitemap.xml')}\n" if config.has_host else ""
+    output.write("robots.txt", f"User-agent: *\nAllow: /\n{sitemap}")

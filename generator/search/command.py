@@ -2,7 +2,8 @@
 
 Query syntax is lunr's: ``+term`` must occur, ``-term`` must not, ``term*`` is a prefix,
 ``title:``, ``decision:``, ``body:`` and ``diary:`` limit a term to one field. Diary numbers may
-be written in any form (``SN 2012:195``, ``sn/2012:195``, ``Dnr SN/2012:195``, ``2012:195``).
+be written in any form (``SN 2012:195``, ``sn/2012:195``, ``Dnr SN/2012:195``, ``2012:195``). Any other
+text is accepted: a colon after an unknown word, or syntax lunr cannot read, is searched as words.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 
 from generator.console import USAGE_ERROR, add_site_arguments
 from generator.search.cache import open_index
-from generator.search.engine import QueryError, search
+from generator.search.engine import QueryError, only_stop_words, search
 
 KINDS = {"item": "item", "paragraph": "paragraph of minutes", "tjansteskrivelse": "officer's report",
          "bilaga": "attachment", "dokument": "document"}
@@ -43,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"diarium search: cannot read the query: {exc}", file=sys.stderr)
         return USAGE_ERROR
     results = [{**searchable.records[ref], "score": round(score, 3)} for ref, score in hits]
+    if not results and not args.json and only_stop_words(" ".join(args.query)):
+        print("No results: the query has only common words (such as och, att, som), which are not indexed."
+              " Add a more specific word.")
+        return 0
     print(json.dumps(results, ensure_ascii=False, indent=1) if args.json else _as_text(results))
     return 0
 

@@ -6,6 +6,7 @@ search pipeline is the registered Swedish one, so queries are analysed exactly l
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lunr.builder import Builder
@@ -82,10 +83,32 @@ class TermBuilder(Builder):
             self.field_vectors[field_ref] = Vector([x for pair in elements for x in pair])
 
 
+# A word and a colon: lunr reads it as a field name, and refuses one it does not know.
+_COLON = re.compile(r"(\w*):")
+_SYNTAX = re.compile(r"[:^~+*-]")
+
+
+def plain_colons(query: str) -> str:
+    """``query`` with every colon that does not follow a known field name read as a space: pasted
+    text (``Ombyggnad: Nya platser``, ``19:30``, ``SN 2016:xx``) is words, not fields."""
+    return _COLON.sub(lambda m: m.group(0) if m.group(1) in FIELDS else m.group(1) + " ", query)
+
+
+def only_stop_words(query: str) -> bool:
+    """Whether ``query`` has words and all of them are stop words (which are not indexed)."""
+    words = re.findall(r"\w+", query.lower())
+    return bool(words) and all(w in swedish.STOP_WORDS for w in words)
+
+
 def search(index: Index, query: str, scheme: DiaryScheme) -> list[tuple[int, float]]:
     """(record position, score) best first; diary numbers may be written in any form."""
+    terms = plain_colons(numbers.query_terms(query, scheme))
     try:
-        return [(int(m["ref"]), m["score"]) for m in index.search(numbers.query_terms(query, scheme))]
+        return [(int(m["ref"]), m["score"]) for m in index.search(terms)]
+    except BaseLunrException:  # pasted text that is not lunr syntax ("jour^x", "+"): its words
+        pass
+    try:
+        return [(int(m["ref"]), m["score"]) for m in index.search(_SYNTAX.sub(" ", terms))]
     except BaseLunrException as exc:
         raise QueryError(str(exc)) from None
 

@@ -155,6 +155,7 @@ class Preview:
     def _full(self) -> Outcome:
         """Load everything again (unchanged files come from the parse cache)."""
         config, warnings = load_config(self.options.config, self.options.base_url)
+        config.show_import_warnings = True  # staff preview: the importer's QA notes are for them
         cache = BuildCache(self.options, config, self.state)
         if self.loaded is not None:  # what is in memory is newer than what was saved
             cache.carry_over(self.loaded.cache)

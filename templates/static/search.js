@@ -6,6 +6,7 @@ const form = document.getElementById("sok");
 const status = document.getElementById("sok-status");
 const list = document.getElementById("sok-results");
 const more = document.getElementById("sok-more");
+const clear = document.getElementById("sok-clear");
 // The person filter is on the page only where the site has person pages (config `people`).
 const FIELDS = ["q", "committee", "year", "type", "kind", "person", "sort"].filter((name) => form.elements[name]);
 const FILTERS = ["committee", "type", "kind", "person"].filter((name) => form.elements[name]);  // Pagefind's; the year is filtered with the date files
@@ -59,6 +60,7 @@ function writeUrl(push) {
 
 async function search() {
   const mine = ++generation;
+  clear.hidden = FIELDS.every((name) => name === "q" || !form.elements[name].value);
   const { numbers, term } = diaryNumbers(form.elements.q.value);
   if (!term) return show(mine, null, [], 0);  // filters alone would make Pagefind load its whole index
   status.textContent = config.strings.searching;
@@ -72,11 +74,64 @@ async function search() {
     const newest = form.elements.sort.value === "date";
     const ranked = year || newest ? await dated(found.results, year, newest) : ranking(found.results);
     const [first, shownCases] = await Promise.all([ranked.next(PAGE), cases]);
-    show(mine, ranked, [...shownCases, ...carriersFirst(first, numbers)], shownCases.length);
+    const missing = first.length ? unmatched(term, first[0]) : [];
+    if (missing.some((m) => !m.close)) return show(mine, none, shownCases, shownCases.length, missing);
+    show(mine, ranked, [...shownCases, ...carriersFirst(first, numbers)], shownCases.length, missing);
   } catch (error) {
     if (mine === generation) status.textContent = config.strings.failed;
     throw error;
   }
+}
+
+// Pagefind falls back, for a word that no indexed word starts with, to the longest indexed word the
+// query word starts with (its find_word_extensions): "xyzzy" finds "x", "blorf" finds "bl.a.". Such
+// a fallback is the same for every result (it depends on the index only), so the first result tells:
+// a query word is found when a word hit on that page shares its stem; otherwise it is missing, and
+// "close" when the shared beginning is long enough to be a likely misspelling (shown, and said so).
+const none = { count: 0, next: async () => [] };
+function unmatched(term, data) {
+  const words = (data.content || "").split(/\s+/);
+  // A hit "KS/2011:7." or "bygg-och" is also indexed by its parts.
+  const hits = (data.locations || []).flatMap((i) => [normal(words[i] || ""), ...(words[i] || "").split(/[^\p{L}\p{N}:]+/u)])
+    .map(normal);
+  return term.split(/\s+/).map(normal).filter(Boolean).flatMap((word) => {
+    const needed = stemLength(word);
+    const shared = Math.max(0, ...hits.map((hit) => commonPrefix(hit, word)));
+    return shared >= needed ? [] : [{ word, close: shared >= Math.max(4, Math.ceil(needed / 2)) }];
+  });
+}
+
+function normal(word) {
+  return word.toLocaleLowerCase(config.lang).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+function commonPrefix(a, b) {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return n;
+}
+
+// The length of a word's Swedish Snowball stem (the stemmer Pagefind indexes with): its suffixes
+// are removed only from R1, the part after the first consonant that follows a vowel (at least 3 letters in).
+const VOWEL = /[aeiouyäåö]/;
+const STEP1 = ["heterna", "hetens", "anden", "heten", "heter", "arnas", "ernas", "ornas", "andes", "arens",
+  "andet", "arna", "erna", "orna", "ande", "arne", "aste", "aren", "ades", "erns", "ade", "are", "ern", "ens",
+  "het", "ast", "ad", "en", "ar", "er", "or", "as", "es", "at", "a", "e"];
+function stemLength(word) {
+  if (!/\p{L}/u.test(word)) return word.length;
+  let r1 = word.length;
+  for (let i = 1; i < word.length; i++) {
+    if (VOWEL.test(word[i - 1]) && !VOWEL.test(word[i])) { r1 = Math.max(3, i + 1); break; }
+  }
+  let end = word.length;
+  const region = () => word.slice(r1, end);
+  const suffix = STEP1.find((s) => region().endsWith(s));
+  if (suffix) end -= suffix.length;
+  else if (region().endsWith("s") && /[bcdfghjklmnoprtvy]/.test(word[end - 2] || "")) end -= 1;
+  if (/(dd|gd|nn|dt|gt|kt|tt)$/.test(region())) end -= 1;
+  const step3 = region().match(/(lig|ig|els)$|(löst|fullt)$/);
+  if (step3) end -= step3[1] ? step3[1].length : 1;
+  return end;
 }
 
 // Results in a fixed order, their records loaded a page at a time.
@@ -129,14 +184,17 @@ function datesOf(year) {
   return dateFiles.get(year);
 }
 
-// For a diary number: its case page (everything filed under it), found by its URL (a HEAD request,
-// no body); it is shown first.
+// For a diary number: its case page (everything filed under it), found by its URL; it is shown
+// first, with the case's subject (the page's .case-subject, parsed inertly, read as text) as excerpt.
 async function caseResults(numbers) {
   const found = await Promise.all(numbers.map(async (number) => {
     const url = `${config.base}arende/${number.toLowerCase().replace(/[ :]/g, "-")}/`;
-    const response = await fetch(url, { method: "HEAD" }).catch(() => null);
+    const response = await fetch(url).catch(() => null);
+    if (!response || !response.ok) return null;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const subject = page.querySelector(".case-subject")?.textContent || config.strings.case_excerpt;
     const meta = { title: `${config.strings.case} ${number}`, type: "case", dnr: number };
-    return response && response.ok ? { url, meta, excerpt: config.strings.case_excerpt } : null;
+    return { url, meta, excerpt: subject.replace(/</g, "&lt;").replace(/>/g, "&gt;") };
   }));
   return found.filter(Boolean);
 }
@@ -148,15 +206,20 @@ function carriersFirst(data, numbers) {
 }
 
 // The count (results plus case pages) is announced once the first results are in the list.
-function show(mine, ranked, first, extra) {
+// Words the index does not have are named: with no result, or before approximate results.
+function show(mine, ranked, first, extra, missing = []) {
   if (mine !== generation) return;
   source = ranked;
   shown = first.length - extra;
   list.replaceChildren(...first.map(resultItem));
   const count = ranked ? ranked.count + extra : 0;
   more.hidden = !ranked || shown >= ranked.count;
-  status.textContent = !ranked ? "" : count === 0 ? config.strings.none
+  const words = missing.map((m) => `”${m.word}”`).join(", ");
+  const counted = count === 0 ? config.strings.none
     : count === 1 ? config.strings.count_one : config.strings.count.replace("{count}", count);
+  const note = !missing.length ? ""
+    : (missing.every((m) => m.close) ? config.strings.approximate : config.strings.not_found).replace("{words}", words);
+  status.textContent = !ranked ? "" : [note, counted].filter(Boolean).join(" ");
 }
 
 // "More results": the next page of results, with focus on the first of them.
@@ -177,11 +240,20 @@ function resultItem(data) {
   const item = element("li", "search-result");
   const link = item.appendChild(element("h2")).appendChild(element("a", "", meta.title || data.url));
   link.href = data.url;
-  const parts = [config.types[meta.type] || "", meta.date ? dateFormat.format(new Date(meta.date)) : "",
+  const parts = [typeLabel(meta.type), meta.date ? dateFormat.format(new Date(meta.date)) : "",
                  meta.committee || "", meta.dnr || ""].filter(Boolean);
   item.appendChild(element("p", "meta", parts.join(" · ")));
   item.appendChild(excerpt(data.excerpt));
   return item;
+}
+
+// A page found by the type filter for what it contains (an item with a tjänsteskrivelse) says so:
+// "Tjänsteskrivelse i ärende", not only "Ärende".
+function typeLabel(type) {
+  const label = config.types[type] || "";
+  const wanted = form.elements.type.value;
+  if (!wanted || wanted === type || !label) return label;
+  return config.strings.type_in.replace("{kind}", config.types[wanted]).replace("{record}", label.toLocaleLowerCase(config.lang));
 }
 
 // Pagefind's excerpt is the page text with < and > escaped and the hits wrapped in <mark>;
@@ -212,6 +284,12 @@ form.elements.q.addEventListener("input", () => {
   typing = setTimeout(() => { writeUrl(false); search(); }, 250);
 });
 more.addEventListener("click", showMore);
+clear.addEventListener("click", () => {
+  for (const name of FIELDS) if (name !== "q") form.elements[name].value = "";
+  writeUrl(true);
+  search();
+  form.elements.q.focus();  // the button is gone; focus goes back to the query
+});
 window.addEventListener("popstate", () => { readUrl(); search(); });
 readUrl();
 search();

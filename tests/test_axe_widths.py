@@ -1,0 +1,58 @@
+"""axe-core (WCAG 2.1 A and AA) on every page of the bundled sites (content/ and
+examples/kungsbacka) at a desktop width (1280 px) and a phone width (390 px): 0 violations.
+
+axe-core is the npm package (``npm install --ignore-scripts --prefix .tools axe-core``); the test
+skips without it, except in CI (DIARIUM_REQUIRE_BROWSER=1), where a missing axe-core fails.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, build_into
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / ".tools/node_modules/axe-core/axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RUN = """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
+    .violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+BUNDLED = {"content": ROOT, "kungsbacka": ROOT / "examples/kungsbacka"}
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    if not AXE.is_file():
+        if os.environ.get("DIARIUM_REQUIRE_BROWSER"):
+            pytest.fail(f"{AXE} is missing but accessibility tests are required here")
+        pytest.skip("axe-core is not installed (npm install --ignore-scripts --prefix .tools axe-core)")
+    return AXE
+
+
+@pytest.fixture(scope="session", params=sorted(BUNDLED))
+def bundled(request, tmp_path_factory) -> Path:
+    source = BUNDLED[request.param]
+    if not (source / "content").is_dir():
+        pytest.skip(f"{source}/content is not there")
+    return build_into(source, tmp_path_factory.mktemp(request.param) / "site", "--no-search")
+
+
+def pages(site: Path) -> list[str]:
+    return sorted("/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in site.rglob("index.html")
+                  if "pagefind" not in p.parts)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_of_the_bundled_sites_has_no_axe_violations(axe, browser, bundled, serve_dir, width):
+    base = serve_dir(bundled)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    found = {}
+    for url in pages(bundled):
+        page.goto(base + url.replace("//", "/"))
+        page.add_script_tag(path=str(axe))
+        if violations := page.evaluate(RUN, WCAG_21_AA):
+            found[url] = violations
+    page.close()
+    assert not found, "\n".join(f"{url}: {v}" for url, vs in found.items() for v in vs)
