@@ -201,8 +201,36 @@ class Meeting:
         return "\n".join([self.place] + [f"{i.number}. {i.title}" for i in self.items] + paragraphs)
 
 
+class InMeeting:
+    """What a record of a meeting's agenda or minutes (an item, a paragraph) takes from its meeting."""
+
+    if TYPE_CHECKING:  # a field of Item, a property of Paragraph
+        @property
+        def meeting(self) -> Meeting: ...
+
+    @property
+    def date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def sort_date(self) -> Day:
+        return self.meeting.date
+
+    @property
+    def sort_time(self) -> str:
+        return self.meeting.time
+
+    @property
+    def committee(self) -> Committee:
+        return self.meeting.committee
+
+    @property
+    def feed_owner(self) -> Committee:
+        return self.committee
+
+
 @dataclass(eq=False)
-class Item:
+class Item(InMeeting):
     """An agenda item of a notice (*ärende*, *dagordningspunkt*) with its proposed decision
     (*förslag till beslut*); the paragraph of the minutes that decided it, once linked."""
 
@@ -229,26 +257,6 @@ class Item:
     @property
     def url(self) -> str:
         return f"{self.meeting.url}{self.number:02d}/"
-
-    @property
-    def date(self) -> Day:
-        return self.meeting.date
-
-    @property
-    def sort_date(self) -> Day:
-        return self.meeting.date
-
-    @property
-    def sort_time(self) -> str:
-        return self.meeting.time
-
-    @property
-    def committee(self) -> Committee:
-        return self.meeting.committee
-
-    @property
-    def feed_owner(self) -> Committee:
-        return self.committee
 
     @property
     def path_id(self) -> str:
@@ -642,7 +650,7 @@ class Minutes:
 
 
 @dataclass(eq=False)
-class Paragraph:
+class Paragraph(InMeeting):
     """A paragraph of the minutes (*§ paragraf*): one matter and its decision (*beslut*)."""
 
     minutes: Minutes
@@ -678,26 +686,6 @@ class Paragraph:
     @property
     def meeting(self) -> Meeting:
         return self.minutes.meeting
-
-    @property
-    def committee(self) -> Committee:
-        return self.meeting.committee
-
-    @property
-    def date(self) -> Day:
-        return self.meeting.date
-
-    @property
-    def sort_date(self) -> Day:
-        return self.meeting.date
-
-    @property
-    def sort_time(self) -> str:
-        return self.meeting.time
-
-    @property
-    def feed_owner(self) -> Committee:
-        return self.committee
 
     @property
     def url(self) -> str:

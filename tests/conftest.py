@@ -85,3 +85,16 @@ def serve_dir():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+AXE = ROOT / ".tools/node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core (npm, installed by .ci/run into .tools/): skipped without it, except in CI."""
+    if not AXE.is_file():
+        if os.environ.get("DIARIUM_REQUIRE_BROWSER"):
+            pytest.fail(f"{AXE} is missing but accessibility tests are required here")
+        pytest.skip("axe-core is not installed (npm install --ignore-scripts --prefix .tools axe-core)")
+    return AXE

@@ -6,7 +6,6 @@ axe-core is the npm package, installed like the HTML checker (``npm install --ig
 """
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from test_people_site import add_minutes
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / ".tools/node_modules/axe-core/axe.min.js"
 TODAY = "2013-03-01"  # the hand-made minutes' notice is still up then
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN = """async tags => {
@@ -28,15 +26,6 @@ RUN = """async tags => {
     return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                         nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
 }"""
-
-
-@pytest.fixture(scope="session")
-def axe() -> Path:
-    if not AXE.is_file():
-        if os.environ.get("DIARIUM_REQUIRE_BROWSER"):
-            pytest.fail(f"{AXE} is missing but accessibility tests are required here")
-        pytest.skip("axe-core is not installed (npm install --ignore-scripts --prefix .tools axe-core)")
-    return AXE
 
 
 def one_page_per_kind(source: Path) -> dict[tuple[str, str], str]:

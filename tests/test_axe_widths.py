@@ -6,7 +6,6 @@ skips without it, except in CI (DIARIUM_REQUIRE_BROWSER=1), where a missing axe-
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,10 @@ from support import ROOT, build_into
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / ".tools/node_modules/axe-core/axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN = """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
     .violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
 BUNDLED = {"content": ROOT, "kungsbacka": ROOT / "examples/kungsbacka"}
-
-
-@pytest.fixture(scope="session")
-def axe() -> Path:
-    if not AXE.is_file():
-        if os.environ.get("DIARIUM_REQUIRE_BROWSER"):
-            pytest.fail(f"{AXE} is missing but accessibility tests are required here")
-        pytest.skip("axe-core is not installed (npm install --ignore-scripts --prefix .tools axe-core)")
-    return AXE
 
 
 @pytest.fixture(scope="session", params=sorted(BUNDLED))
