@@ -10,6 +10,7 @@ import ipaddress
 import json
 import mimetypes
 import queue
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -79,6 +80,12 @@ class PreviewServer(ThreadingHTTPServer):
         except (OSError, ValueError):  # a name too long for the file system, say
             return None
         return real if real.is_relative_to(self.root) and real.is_file() else None
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that goes away mid-request (a closed tab, a reset) is normal, not a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class Handler(BaseHTTPRequestHandler):
