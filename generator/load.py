@@ -239,13 +239,10 @@ def _paragraphs(loader: Loader, minutes: Minutes, folder: Path) -> list[Paragrap
     paragraphs: dict[int, Paragraph] = {}
     span = minutes.span
     for paragraph_dir in sorted(folder.glob(PARAGRAPH_DIR + "*")):
-        path = paragraph_dir / "paragraph.md"
-        if not path.exists():
-            loader.problem(paragraph_dir, 0, "", "expected a paragraph.md in every paragraph folder")
+        record = _folder_record(loader, paragraph_dir, "paragraph")
+        if record is None:
             continue
-        record = loader.read(path, "paragraph")
-        if not loader.keep(record):
-            continue
+        path = record.path
         v = dict(record.values)
         number, line = v["number"], record.lines["number"]
         suffix = paragraph_dir.name[len(PARAGRAPH_DIR):]
@@ -273,13 +270,10 @@ def _items(loader: Loader, meeting: Meeting, folder: Path) -> list[Item]:
     items: dict[int, Item] = {}
     hidden = (".", "_", PARAGRAPH_DIR)  # paragraph folders are the minutes'
     for item_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(hidden)):
-        path = item_dir / "item.md"
-        if not path.exists():
-            loader.problem(item_dir, 0, "", "expected an item.md in every item folder")
+        record = _folder_record(loader, item_dir, "item")
+        if record is None:
             continue
-        record = loader.read(path, "item")
-        if not loader.keep(record):
-            continue
+        path = record.path
         v = record.values
         if not item_dir.name.isdigit() or int(item_dir.name) != v["number"]:
             loader.problem(path, record.lines["number"], "number",
@@ -351,3 +345,14 @@ def _stray_files(loader: Loader, content: Path) -> None:
             or (len(parts) == 3 and parts[2] in ("meeting.md", MINUTES_FILE)) or len(parts) == 4
         if not known:
             loader.problem(path, 0, "", "not where a record can be (see docs/content-format.md); ignored", "warning")
+
+
+def _folder_record(loader: Loader, folder: Path, kind: str) -> ContentFile | None:
+    """The ``<kind>.md`` of an item or paragraph folder, if it exists and is published."""
+    path = folder / f"{kind}.md"
+    if not path.exists():
+        article = "an" if kind[0] in "aeiou" else "a"
+        loader.problem(folder, 0, "", f"expected {article} {kind}.md in every {kind} folder")
+        return None
+    record = loader.read(path, kind)
+    return record if loader.keep(record) else None
