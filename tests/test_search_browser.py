@@ -136,7 +136,8 @@ def test_labels_agree_with_the_type_filter_and_filters_clear(built_fixture, serv
     assert found and all(r["meta"].startswith("Tjänsteskrivelse") for r in found), [r["meta"] for r in found]
     page.click("#sok-clear")
     page.wait_for_url(re.compile(r"\?q=jourboende$"))
-    assert page.inner_text("#sok-status") == "3 träffar"
+    # The new search runs after the URL changes; wait for its count rather than read "Söker …".
+    page.wait_for_function("() => document.getElementById('sok-status').textContent === '3 träffar'")
     assert page.input_value("#sok-type") == "" and page.is_hidden("#sok-clear")
     assert page.evaluate("() => document.activeElement.id") == "sok-q"
 
