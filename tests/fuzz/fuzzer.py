@@ -9,10 +9,11 @@ must hold for every input:
 - every error names a file (a path under the site's folder, or the record imported);
 - on failure the output folder is untouched; nothing is ever written outside it;
 - whatever ``import`` writes, ``build`` accepts;
-- no input takes longer than HANG seconds (a hang).
+- no input takes more than HANG seconds of CPU, or WAIT seconds of wall time (a hang).
 
 ``python tests/fuzz/fuzzer.py --inputs 20000`` (``make fuzz``) prints the figures; the test suite
-runs a bounded number (tests/fuzz/test_fuzz.py).
+runs a bounded number (tests/fuzz/test_fuzz.py). Every failure is printed as it happens with the
+seed and input number that make it, and ``--replay SEED:N`` runs that one input again.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ from generator.problems import ContentError  # noqa: E402
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 MINUTES = ROOT / "tests" / "fixtures" / "minutes"  # protokoll.md and paragraf-N/paragraph.md (the minutes)
 SEEDS = ROOT / "tests" / "importer" / "seeds"
-HANG = 20.0  # seconds one input may take
+HANG = 20.0  # CPU seconds one input may take: CPU time, so a busy machine does not fake a hang
+WAIT = 120.0  # wall seconds, for an input that blocks without using the CPU (a FIFO, a lock)
 FULL_BUILD_EVERY = 8  # other front-matter inputs stop after load (cheap); every 8th is built whole
 
 # Values a careless or hostile hand writes, as YAML text.
@@ -94,16 +96,19 @@ class Hang(Exception):
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float):
+def time_limit(cpu: float, wall: float):
     def alarm(signum, frame):
-        raise Hang()
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+        raise Hang("CPU" if signum == signal.SIGPROF else "wall")
+    timers = [(signal.SIGPROF, signal.ITIMER_PROF, cpu), (signal.SIGALRM, signal.ITIMER_REAL, wall)]
+    previous = [signal.signal(sig, alarm) for sig, _, _ in timers]
+    for _, timer, seconds in timers:
+        signal.setitimer(timer, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        for (sig, timer, _), handler in zip(timers, previous, strict=True):
+            signal.setitimer(timer, 0)
+            signal.signal(sig, handler)
 
 
 # ---- mutations -------------------------------------------------------------------------------
@@ -228,24 +233,33 @@ def names_a_file(problem, base: Path) -> bool:
 
 
 class Fuzzer:
-    def __init__(self, seed: int, work: Path):
-        self.rng = random.Random(seed)
+    def __init__(self, seed: int, work: Path, report=None):
+        self.seed = seed
         self.work = work
         self.figures = Figures()
+        self.report = report  # called with each failure as it is found
+        self.label = ""  # what the current input is, as far as it has been made
 
-    def run(self, inputs: int, imports: float = 0.25) -> Figures:
+    def run(self, inputs: int, imports: float = 0.25, only: int | None = None) -> Figures:
+        """``inputs`` inputs, each made by a generator seeded with (seed, n) so that any one of them
+        can be made again alone (``only``)."""
         started = time.monotonic()
-        for n in range(inputs):
-            label = f"input {n}"
+        for n in range(inputs) if only is None else [only]:
+            self.rng = random.Random(f"{self.seed}:{n}")
+            self.label = f"seed {self.seed} input {n}"
+            before = len(self.figures.failures())
             try:
-                with time_limit(HANG):
+                with time_limit(HANG, WAIT):
                     if self.rng.random() < imports and SEEDS.is_dir():
-                        label = self.one_import(n)
+                        self.one_import(n)
                     else:
-                        label = self.one_site(n, full=n % FULL_BUILD_EVERY == 0)
-            except Hang:
-                self.figures.hangs.append(label)
+                        self.one_site(n, full=n % FULL_BUILD_EVERY == 0)
+            except Hang as exc:
+                self.figures.hangs.append(f"{self.label}: over the {exc} time limit")
             self.figures.inputs += 1
+            if self.report:
+                for failure in self.figures.failures()[before:]:
+                    self.report(failure)
         self.figures.seconds = time.monotonic() - started
         return self.figures
 
@@ -263,7 +277,7 @@ class Fuzzer:
         out.mkdir()
         (out / "index.html").write_text("the last good site", encoding="utf-8")
         done = [mutate_site(site, self.rng) for _ in range(self.rng.randrange(1, 4))]
-        label = f"input {n}: " + "; ".join(done)
+        label = self.label = f"{self.label}: " + "; ".join(done)
         before_box = set(tree(box)) - {p for p in tree(box) if p.startswith("a/b/c/site")}
         before_out = tree(out)
         try:
@@ -301,7 +315,7 @@ class Fuzzer:
             text = mutate_record(text, self.rng)
         record_path = box / seed.name
         record_path.write_text(text, encoding="utf-8", newline="")
-        label = f"input {n}: import of mutated {seed.name}"
+        label = self.label = f"{self.label}: import of mutated {seed.name}"
         content = box / "imported" / "content"
         content.mkdir(parents=True)
         self.figures.imports += 1
@@ -340,10 +354,11 @@ def scratch() -> str | None:
     return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 
 
-def _job(args: tuple[int, int, float]) -> Figures:
-    seed, inputs, imports = args
+def _job(args: tuple[int, int, float, int | None]) -> Figures:
+    seed, inputs, imports, only = args
     with tempfile.TemporaryDirectory(prefix="diarium-fuzz-", dir=scratch()) as tmp:
-        figures = Fuzzer(seed, Path(tmp) / "work").run(inputs, imports)
+        figures = Fuzzer(seed, Path(tmp) / "work", report=lambda failure: print(f"!!! {failure}", flush=True)) \
+            .run(inputs, imports, only)
     print(f"seed {seed}: {figures.summary()}", flush=True)
     return figures
 
@@ -355,9 +370,14 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="processes, each with a seed of its own")
     parser.add_argument("--imports", type=float, default=0.1, help="share of inputs that are records to import")
     parser.add_argument("--show", type=int, default=3, help="failures to print of each kind")
+    parser.add_argument("--replay", metavar="SEED:N", help="run input N of seed SEED alone, as a failure names it")
     args = parser.parse_args()
     chunk = 250  # inputs per task: progress is printed as each finishes
-    tasks = [(args.seed * 100_000 + n, min(chunk, args.inputs - n), args.imports) for n in range(0, args.inputs, chunk)]
+    tasks = [(args.seed * 100_000 + n, min(chunk, args.inputs - n), args.imports, None)
+             for n in range(0, args.inputs, chunk)]
+    if args.replay:
+        seed, n = map(int, args.replay.split(":"))
+        tasks = [(seed, n + 1, args.imports, n)]
     started = time.monotonic()
     import multiprocessing
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
