@@ -1,4 +1,4 @@
-"""`diarium search`: lunr with Swedish analysis, diary numbers in any form, query syntax, the cache."""
+"""`diarium search`: SQLite FTS5 with Swedish analysis, lunr's query syntax, diary numbers in any form, query syntax, the cache."""
 import io
 import json
 import os
@@ -7,11 +7,9 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from lunr.builder import Builder
 
 from generator.cli import main
-from generator.search import engine, indexfile, numbers, swedish
-from generator.search.entries import entries, published_site
+from generator.search import swedish
 from support import FIXTURE as FIXTURE_SITE
 from support import ROOT, run_diarium
 
@@ -112,46 +110,17 @@ def test_drafts_and_redacted_text_are_not_searchable(site_dir, tmp_path):
     assert search(site_dir, "gröndalsvägen") == []
 
 
-def test_index_is_cached_in_lunr_js_format_and_rebuilt_when_content_changes(site_dir):
+def test_index_is_cached_and_rebuilt_when_content_changes(site_dir):
     search(site_dir, "jourboende")
     cache = site_dir / ".diarium-cache/search-index"
-    index = json.loads((cache / "index.json").read_text(encoding="utf-8"))
-    assert index["version"] == "2.3.9" and index["fields"] == ["title", "decision", "body", "diary"]
-    assert index["pipeline"] == ["trimmer-sv", "stopWordFilter-sv", "stemmer-sv"]
-    written = (cache / "index.json").stat().st_mtime_ns
+    written = (cache / "index.sqlite").stat().st_mtime_ns
     search(site_dir, "kostnadskalkyl")
-    assert (cache / "index.json").stat().st_mtime_ns == written  # reused
+    assert (cache / "index.sqlite").stat().st_mtime_ns == written  # reused
     item = site_dir / "content/socialnamnden/2012-12-11/01/item.md"
     item.write_text(item.read_text(encoding="utf-8").replace("muntlig information", "muntlig rapport om äldreboende"),
                     encoding="utf-8")
     os.utime(item, ns=(written + 10**9, written + 10**9))
     assert urls(search(site_dir, "äldreboende")) == ["/socialnamnden/2012-12-11/01/"]
-
-
-def test_term_builder_makes_the_index_lunrs_builder_makes(site_dir):
-    site, config = published_site(site_dir / "content", site_dir / "config.yaml")
-    found = entries(site, config)
-    lunr_builder = Builder()
-    lunr_builder.ref("ref")
-    for name, boost in engine.FIELDS.items():
-        lunr_builder.field(name, boost)
-    lunr_builder.pipeline.add(*swedish.PIPELINE)
-    lunr_builder.search_pipeline.add(*swedish.PIPELINE)
-    for ref, r in enumerate(found):
-        mentions = " ".join(numbers.term(n) for n in r.mentions)
-        lunr_builder.add({"ref": str(ref), "title": r.title, "decision": r.decision, "body": f"{r.body} {mentions}",
-                          "diary": [t for n in r.numbers for t in numbers.terms(n)]})
-    assert engine.build_index(found).serialize() == lunr_builder.build().serialize()
-
-
-def test_index_file_is_lunrs_serialisation_and_reads_back_lazily(site_dir, tmp_path):
-    site, config = published_site(site_dir / "content", site_dir / "config.yaml")
-    built = engine.build_index(entries(site, config))
-    indexfile.write(tmp_path / "index.json", built)
-    assert json.loads((tmp_path / "index.json").read_text(encoding="utf-8")) == built.serialize()
-    lazy = indexfile.read(tmp_path / "index.json")
-    for query in ["jourboende", "sn_2012_195", "-gröndalsvägen", "kostnad*", "title:samverkan"]:
-        assert lazy.search(query) == built.search(query), query
 
 
 def test_swedish_analysis_drops_stop_words_and_stems():

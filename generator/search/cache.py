@@ -1,79 +1,100 @@
-"""The search cache: the lunr index (lunr.js's JSON format) and the records it refers to,
-kept in ``.diarium-cache/search-index/`` beside config.yaml and rebuilt only when the content
-or the configuration changed.
+"""The search cache: one SQLite file, ``.diarium-cache/search-index/index.sqlite`` beside
+config.yaml, holding the FTS5 index (engine.py) and the fingerprint of the content it describes.
 
 The fingerprint is taken from file names, sizes and modification times, so checking it costs a
-folder walk, not reading every file; a cached search never loads the content at all.
+folder walk, not reading every file; a cached search never loads the content at all. When it
+changed, the site is loaded again and only the entries whose text or metadata changed are
+written (each row keeps a digest of what it was made from), in one transaction: a cut-off
+update leaves the last good index.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import lunr
-from lunr.index import Index
-
 from generator import __version__
 from generator.diary import DiaryScheme
-from generator.files import cache_dir, replacing, tree_stamp, write_atomic
-from generator.search import engine, indexfile
-from generator.search.entries import entries, published_site
+from generator.files import cache_dir, tree_stamp
+from generator.search import engine
 
-FORMAT = 3  # bump when what is indexed, or how, changes
+FORMAT = 4  # bump when what is indexed, or how, changes
 
 
 @dataclass
 class Searchable:
-    index: Index
-    records: list[dict]  # each record's meta, by its ref
+    db: sqlite3.Connection
     scheme: DiaryScheme
 
 
 def open_index(content: Path, config_path: Path) -> Searchable:
-    """The index of ``content``: from the cache when it is current, else built and cached."""
-    folder = cache_dir(config_path, "search-index")
+    """The index of ``content``: from the cache when it is current, else brought up to date."""
     key = fingerprint(content, config_path) if content.is_dir() else ""  # no folder: load reports it
-    cached = key and _read(folder, key)
-    if cached:
-        return cached
+    db = _connect(cache_dir(config_path, "search-index") / "index.sqlite")
+    state = dict(db.execute("SELECT name, value FROM state"))
+    if key and state.get("fingerprint") == key:
+        return Searchable(db, DiaryScheme(json.loads(state["prefixes"]), state["scheme"]))
+    from generator.search.entries import entries, published_site  # loads the build: only when indexing
     site, config = published_site(content, config_path)
-    found = entries(site, config)
-    searchable = Searchable(engine.build_index(found), [r.meta for r in found], site.scheme)
-    _write(folder, key, searchable)
-    return searchable
+    with db:
+        _update(db, entries(site, config))
+        db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", [
+            ("fingerprint", key), ("prefixes", json.dumps(list(site.scheme.canonical.values()))),
+            ("scheme", site.scheme.scheme)])
+    return Searchable(db, site.scheme)
 
 
 def fingerprint(content: Path, config_path: Path) -> str:
-    digest = hashlib.sha256(f"{FORMAT} {__version__} {lunr.__VERSION__}\n".encode())
+    digest = hashlib.sha256(f"{FORMAT} {__version__}\n".encode())
     digest.update(config_path.read_bytes() if config_path.exists() else b"")
     digest.update(str(content.resolve()).encode("utf-8", "surrogateescape"))
     digest.update(json.dumps(tree_stamp(content), sort_keys=True).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
-def _read(folder: Path, key: str) -> Searchable | None:
+def _connect(path: Path) -> sqlite3.Connection:
+    """The cache's database; in memory when the folder cannot be written or the file is damaged
+    (then there is no cache, only a slower search)."""
     try:
-        meta = json.loads((folder / "records.json").read_text(encoding="utf-8"))
-        if meta["fingerprint"] != key:
-            return None
-        index = indexfile.read(folder / "index.json")
-    except (OSError, ValueError, KeyError):
-        return None
-    return Searchable(index, meta["records"], DiaryScheme(meta["prefixes"], meta.get("scheme", "colon")))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _prepared(sqlite3.connect(path))
+    except (OSError, sqlite3.Error):
+        return _prepared(sqlite3.connect(":memory:"))
 
 
-def _write(folder: Path, key: str, searchable: Searchable) -> None:
-    """Index first, then the records file that names the fingerprint: a cut-off write is never
-    mistaken for a current cache. A folder that cannot be written just means no cache."""
-    meta = {"fingerprint": key, "prefixes": list(searchable.scheme.canonical.values()),
-            "scheme": searchable.scheme.scheme, "records": searchable.records}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "records.json").unlink(missing_ok=True)
-        with replacing(folder / "index.json") as tmp:
-            indexfile.write(tmp, searchable.index)
-        write_atomic(folder / "records.json", json.dumps(meta, ensure_ascii=False))
-    except OSError:
-        pass
+def _prepared(db: sqlite3.Connection) -> sqlite3.Connection:
+    """``db`` with its tables, emptied when it holds another format."""
+    db.execute("CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT)")
+    if db.execute("SELECT value FROM state WHERE name = 'format'").fetchone() != (str(FORMAT),):
+        with db:
+            for table in ("entries", *(f"rank_{name}" for name in engine.FIELDS)):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            db.execute("DELETE FROM state")
+            db.execute("INSERT INTO state VALUES ('format', ?)", (str(FORMAT),))
+    for statement in engine.SCHEMA:
+        db.execute(statement)
+    return db
+
+
+def _update(db: sqlite3.Connection, found: list) -> None:
+    """Rows for ``found`` (``entries.Entry``), each keyed by its URL: unchanged rows stay."""
+    rows = {}
+    for entry in found:
+        texts = engine.field_texts(entry)
+        meta = json.dumps(entry.meta, ensure_ascii=False)
+        digest = hashlib.sha1("\x00".join([meta, *texts.values()]).encode("utf-8", "surrogateescape")).hexdigest()
+        rows[entry.meta["url"]] = (*texts.values(), entry.meta["url"], digest, entry.meta.get("record_kind"),
+                                   f" {' '.join(entry.meta['people'])} ", meta)
+    stored = {key: (rowid, digest) for rowid, key, digest in db.execute("SELECT rowid, key, digest FROM entries")}
+    stale = [(rowid,) for key, (rowid, digest) in stored.items() if key not in rows or rows[key][5] != digest]
+    for name in engine.FIELDS:  # an index of another table's text forgets a row by its old text
+        db.executemany(f"INSERT INTO rank_{name}(rank_{name}, rowid, {name}) "
+                       f"SELECT 'delete', rowid, {name} FROM entries WHERE rowid = ?", stale)
+    db.executemany("DELETE FROM entries WHERE rowid = ?", stale)
+    columns = len(engine.FIELDS) + len(engine.STORED)
+    for row in (row for key, row in rows.items() if stored.get(key, (0, None))[1] != row[5]):
+        rowid = db.execute(f"INSERT INTO entries VALUES ({', '.join('?' * columns)})", row).lastrowid
+        for n, name in enumerate(engine.FIELDS):
+            db.execute(f"INSERT INTO rank_{name}(rowid, {name}) VALUES (?, ?)", (rowid, row[n]))

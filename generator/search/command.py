@@ -1,19 +1,18 @@
-"""``diarium search QUERY``: search the records from the terminal (lunr, Swedish analysis).
+"""``diarium search QUERY``: search the records from the terminal (SQLite FTS5, Swedish analysis).
 
 Query syntax is lunr's: ``+term`` must occur, ``-term`` must not, ``term*`` is a prefix,
 ``title:``, ``decision:``, ``body:`` and ``diary:`` limit a term to one field. Diary numbers may
 be written in any form (``SN 2012:195``, ``sn/2012:195``, ``Dnr SN/2012:195``, ``2012:195``). Any other
-text is accepted: a colon after an unknown word, or syntax lunr cannot read, is searched as words.
+text is accepted: a colon after an unknown word is a space, lunr's ``^boost`` and ``~distance`` are ignored.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from generator.console import USAGE_ERROR, add_site_arguments
+from generator.console import add_site_arguments
 from generator.search.cache import open_index
-from generator.search.engine import QueryError, only_stop_words, search
+from generator.search.engine import only_stop_words, search
 
 KINDS = {"item": "item", "paragraph": "paragraph of minutes", "tjansteskrivelse": "officer's report",
          "bilaga": "attachment", "dokument": "document"}
@@ -33,17 +32,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Content errors are reported by the command line's handler (generator.cli)."""
     searchable = open_index(args.content, args.config)
-    try:
-        hits = search(searchable.index, " ".join(args.query), searchable.scheme)
-        if args.kind:
-            hits = [(ref, score) for ref, score in hits if searchable.records[ref].get("record_kind") == args.kind]
-        if args.person:
-            hits = [(ref, score) for ref, score in hits if args.person in searchable.records[ref]["people"]]
-        hits = hits[:max(args.limit, 0)]
-    except QueryError as exc:
-        print(f"diarium search: cannot read the query: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    results = [{**searchable.records[ref], "score": round(score, 3)} for ref, score in hits]
+    hits = search(searchable.db, " ".join(args.query), searchable.scheme, args.limit, args.kind, args.person)
+    results = [{**json.loads(meta), "score": round(score, 3)} for meta, score in hits]
     if not results and not args.json and only_stop_words(" ".join(args.query)):
         print("No results: the query has only common words (such as och, att, som), which are not indexed."
               " Add a more specific word.")

@@ -1,17 +1,12 @@
-"""Swedish text analysis for lunr: trimmer, stop-word filter and Snowball stemmer.
-
-Registered as lunr pipeline functions under lunr-languages' labels (``trimmer-sv``,
-``stopWordFilter-sv``, ``stemmer-sv``), so a serialised index names the same pipeline lunr.js
-with lunr-languages would use. lunr.py's own ``languages`` extra is not used: it fetches NLTK
-data at run time. ``analyse`` applies the same steps to a whole text at once, for indexing.
-"""
+"""Swedish text analysis, as lunr-languages' Swedish pipeline does it: trimmer, stop-word filter
+and Snowball stemmer (lunr.py's own ``languages`` extra fetches NLTK data at run time). The same
+steps for the indexed text and the query's terms."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
 import snowballstemmer
-from lunr.pipeline import Pipeline
 
 # The Snowball project's Swedish stop-word list.
 STOP_WORDS = frozenset("""
@@ -41,20 +36,6 @@ def analyse(text: str) -> list[str]:
     return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS]
 
 
-def trimmer(token, i=None, tokens=None):
-    trimmed = token.update(lambda s, metadata=None: _EDGES.sub("", s))
-    return trimmed if str(trimmed) else None
-
-
-def stop_word_filter(token, i=None, tokens=None):
-    return None if str(token) in STOP_WORDS else token
-
-
-def stemmer(token, i=None, tokens=None):
-    return token.update(lambda s, metadata=None: stem(s))
-
-
-Pipeline.register_function(trimmer, "trimmer-sv")
-Pipeline.register_function(stop_word_filter, "stopWordFilter-sv")
-Pipeline.register_function(stemmer, "stemmer-sv")
-PIPELINE = (trimmer, stop_word_filter, stemmer)
+def trim(word: str) -> str:
+    """``word`` without non-word characters at its ends."""
+    return _EDGES.sub("", word)
