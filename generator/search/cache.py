@@ -20,7 +20,7 @@ from generator.diary import DiaryScheme
 from generator.files import cache_dir, tree_stamp
 from generator.search import engine
 
-FORMAT = 4  # bump when what is indexed, or how, changes
+FORMAT = 5  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _prepared(db: sqlite3.Connection) -> sqlite3.Connection:
     db.execute("CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT)")
     if db.execute("SELECT value FROM state WHERE name = 'format'").fetchone() != (str(FORMAT),):
         with db:
-            for table in ("entries", *(f"rank_{name}" for name in engine.FIELDS)):
+            for table in engine.TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("DELETE FROM state")
             db.execute("INSERT INTO state VALUES ('format', ?)", (str(FORMAT),))
@@ -82,19 +82,21 @@ def _update(db: sqlite3.Connection, found: list) -> None:
     """Rows for ``found`` (``entries.Entry``), each keyed by its URL: unchanged rows stay."""
     rows = {}
     for entry in found:
-        texts = engine.field_texts(entry)
+        texts = list(engine.field_texts(entry).values())
         meta = json.dumps(entry.meta, ensure_ascii=False)
-        digest = hashlib.sha1("\x00".join([meta, *texts.values()]).encode("utf-8", "surrogateescape")).hexdigest()
-        rows[entry.meta["url"]] = (*texts.values(), entry.meta["url"], digest, entry.meta.get("record_kind"),
-                                   f" {' '.join(entry.meta['people'])} ", meta)
-    stored = {key: (rowid, digest) for rowid, key, digest in db.execute("SELECT rowid, key, digest FROM entries")}
-    stale = [(rowid,) for key, (rowid, digest) in stored.items() if key not in rows or rows[key][5] != digest]
+        digest = hashlib.sha1("\x00".join([meta, *texts]).encode("utf-8", "surrogateescape")).hexdigest()
+        rows[entry.meta["url"]] = (texts, (digest, entry.meta.get("record_kind"), f" {' '.join(entry.meta['people'])} ",
+                                           meta))
+    stored = {key: (rowid, digest) for rowid, key, digest in db.execute("SELECT rowid, key, digest FROM records")}
+    stale = [(rowid,) for key, (rowid, digest) in stored.items() if key not in rows or rows[key][1][0] != digest]
     for name in engine.FIELDS:  # an index of another table's text forgets a row by its old text
         db.executemany(f"INSERT INTO rank_{name}(rank_{name}, rowid, {name}) "
                        f"SELECT 'delete', rowid, {name} FROM entries WHERE rowid = ?", stale)
-    db.executemany("DELETE FROM entries WHERE rowid = ?", stale)
-    columns = len(engine.FIELDS) + len(engine.STORED)
-    for row in (row for key, row in rows.items() if stored.get(key, (0, None))[1] != row[5]):
-        rowid = db.execute(f"INSERT INTO entries VALUES ({', '.join('?' * columns)})", row).lastrowid
-        for n, name in enumerate(engine.FIELDS):
-            db.execute(f"INSERT INTO rank_{name}(rowid, {name}) VALUES (?, ?)", (rowid, row[n]))
+    for table in ("entries", "records"):
+        db.executemany(f"DELETE FROM {table} WHERE rowid = ?", stale)
+    for key, (texts, facts) in rows.items():
+        if stored.get(key, (0, None))[1] != facts[0]:
+            rowid = db.execute("INSERT INTO records VALUES (NULL, ?, ?, ?, ?, ?)", (key, *facts)).lastrowid
+            db.execute(f"INSERT INTO entries(rowid, {', '.join(engine.FIELDS)}) VALUES (?, ?, ?, ?, ?)", (rowid, *texts))
+            for name, text in zip(engine.FIELDS, texts):
+                db.execute(f"INSERT INTO rank_{name}(rowid, {name}) VALUES (?, ?)", (rowid, text))

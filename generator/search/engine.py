@@ -18,16 +18,17 @@ from generator.diary import DiaryScheme
 from generator.search import numbers, swedish
 
 FIELDS = {"title": 10, "decision": 4, "body": 1, "diary": 20}  # field → weight in bm25
-# The records' metadata and the columns a search filters on are stored, not indexed.
-STORED = ("key", "digest", "record_kind", "people", "meta")
 TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"  # å, ä, ö are letters of their own
 # ``entries`` decides what matches; ``rank_<field>`` (one field each, indexing ``entries``' text)
 # ranks it, because FTS5's bm25 divides by the length of the whole row: a page's long body would
-# bury the word in its title. lunr, too, normalises each field by its own length.
-SCHEMA = [f"CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5({', '.join(FIELDS)}, "
-          f"{', '.join(c + ' UNINDEXED' for c in STORED)}, tokenize=\"{TOKENIZER}\")",
+# bury the word in its title. lunr, too, normalises each field by its own length. ``records``
+# holds what is shown of each record and what the command filters on, under the same rowid.
+SCHEMA = [f"CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5({', '.join(FIELDS)}, tokenize=\"{TOKENIZER}\")",
           *(f"CREATE VIRTUAL TABLE IF NOT EXISTS rank_{name} USING fts5({name}, content='entries', "
-            f"tokenize=\"{TOKENIZER}\")" for name in FIELDS)]
+            f"tokenize=\"{TOKENIZER}\")" for name in FIELDS),
+          "CREATE TABLE IF NOT EXISTS records (rowid INTEGER PRIMARY KEY, key TEXT UNIQUE, digest TEXT, "
+          "record_kind TEXT, people TEXT, meta TEXT)"]
+TABLES = ("entries", *(f"rank_{name}" for name in FIELDS), "records")
 
 _NOT_WORD = re.compile(r"\W")
 
@@ -109,23 +110,23 @@ def search(db: sqlite3.Connection, query: str, scheme: DiaryScheme, limit: int =
     positive, prohibited = match_expression(clauses)
     where, params = [], []
     if positive:
-        where.append("e.rowid IN (SELECT rowid FROM entries WHERE entries MATCH ?)")
+        where.append("rowid IN (SELECT rowid FROM entries WHERE entries MATCH ?)")
         params.append(positive)
     if prohibited:  # lunr: a query of '-' terms alone finds every record without them
-        where.append("e.rowid NOT IN (SELECT rowid FROM entries WHERE entries MATCH ?)")
+        where.append("rowid NOT IN (SELECT rowid FROM entries WHERE entries MATCH ?)")
         params.append(prohibited)
     if not where:
         return []
     if kind:
-        where.append("e.record_kind = ?")
+        where.append("rowid IN (SELECT rowid FROM records WHERE record_kind = ?)")
         params.append(kind)
     if person:
-        where.append("instr(e.people, ?)")
+        where.append("rowid IN (SELECT rowid FROM records WHERE instr(people, ?))")
         params.append(f" {person} ")
     scores, score_params = _scores(clauses)
-    source = f"({scores}) AS s JOIN entries AS e ON e.rowid = s.rowid" if scores else "entries AS e"
-    sql = (f"SELECT e.meta, {'s.score' if scores else '0.0'} AS score FROM {source} WHERE {' AND '.join(where)} "
-           "ORDER BY score DESC, e.rowid LIMIT ?")
+    best = (f"SELECT rowid, {'score' if scores else '0.0 AS score'} FROM {f'({scores})' if scores else 'records'} "
+            f"WHERE {' AND '.join(where)} ORDER BY score DESC, rowid LIMIT ?")  # then the metadata of these alone
+    sql = f"SELECT r.meta, b.score FROM ({best}) AS b JOIN records AS r ON r.rowid = b.rowid ORDER BY b.score DESC, b.rowid"
     return list(db.execute(sql, (*score_params, *params, max(limit, 0))))
 
 
