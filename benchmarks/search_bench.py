@@ -3,9 +3,11 @@
 - Pagefind: index time, peak memory and bundle size over the built site (median of runs);
 - one query in headless Chromium: bytes of every response, as sent and as a gzip-serving host
   would send them (Pagefind's own files are already compressed);
-- lunr: index build time, index size, and the time of a cached ``diarium search`` (median).
+- ``diarium search`` (SQLite FTS5): the first run (loading the content and indexing it), the
+  index file's size, and cached queries of every kind of lunr syntax (median, peak memory).
 
     python benchmarks/search_bench.py --items 10000 --runs 3
+    python benchmarks/search_bench.py --items 100000 --only synthetic --terminal   # diarium search alone
 """
 from __future__ import annotations
 
@@ -13,13 +15,13 @@ import argparse
 import functools
 import gzip
 import json
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import threading
-import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -103,29 +105,32 @@ def _query_bytes(browser, base: str, query: str) -> dict:
     return result
 
 
-def bench_lunr(root: Path, runs: int, query: str) -> dict:
+# One query of each kind: words, inflections, required, excluded, prefix, field, diary numbers,
+# a pasted colon, stop words only, and a word on no page.
+TERMINAL_QUERIES = ["jourboende", "beslutet förvaltningens", "+budget yttrande", "riktlinjer -skola",
+                    "förvalt*", "title:ekonomi", "SN 2012:5", "Dnr KS/2011:17", "diary:UN 2012:166",
+                    "Ombyggnad: nya platser", "och att som", "xyzzy"]
+
+
+def bench_terminal(root: Path) -> dict:
+    """``diarium search``: its first run with no cache, then every query of TERMINAL_QUERIES
+    twice against the cache, interleaved (each run a new process, as a user runs it)."""
     cache = root / ".diarium-cache/search-index"
     shutil.rmtree(cache, ignore_errors=True)
-    first, rss, _ = measure(diarium(root, "search", query, "--json"))
-    build_s = _index_build_seconds(root)
-    cached = [measure(diarium(root, "search", query, "--json"))[0] for _ in range(max(runs, 5))]
-    index = (cache / "index.json").read_bytes()
-    return {"first_search_s": round(first, 2), "first_search_peak_rss_mib": rss, "index_build_s": round(build_s, 2),
-            "index_mib": round(len(index) / 2**20, 1), "index_gzip_mib": round(len(gzip.compress(index, 6)) / 2**20, 1),
-            "records_mib": round((cache / "records.json").stat().st_size / 2**20, 1),
-            "cached_search_median_s": round(statistics.median(cached), 2),
-            "cached_runs_s": [round(t, 2) for t in cached]}
-
-
-def _index_build_seconds(root: Path) -> float:
-    """engine.build_index alone (the content already loaded and linked)."""
-    from generator.search import engine
-    from generator.search.entries import entries, published_site
-    site, config = published_site(root / "content", root / "config.yaml")
-    found = entries(site, config)
-    started = time.perf_counter()
-    engine.build_index(found)
-    return time.perf_counter() - started
+    first, rss, _ = measure(diarium(root, "search", TERMINAL_QUERIES[0], "--json"))
+    cached, peak = {q: [] for q in TERMINAL_QUERIES}, 0
+    for _ in range(2):
+        for query in TERMINAL_QUERIES:
+            seconds, query_rss, _ = measure(diarium(root, "search", query, "--json"))
+            cached[query].append(seconds)
+            peak = max(peak, query_rss)
+    index = cache / "index.sqlite"
+    return {"first_search_s": round(first, 2), "first_search_peak_rss_mib": rss,
+            "index_mib": round(index.stat().st_size / 2**20, 1),
+            "cached_search_median_s": round(statistics.median(t for ts in cached.values() for t in ts), 3),
+            "cached_peak_rss_mib": peak,
+            "cached_by_query_s": {q: round(statistics.median(ts), 3) for q, ts in cached.items()},
+            "load_average": os.getloadavg()}
 
 
 def natural_corpus(items: int) -> Path:
@@ -152,10 +157,12 @@ def seeds() -> Path:
     return root
 
 
-def bench(name: str, root: Path, runs: int, queries: list[str]) -> dict:
+def bench(name: str, root: Path, runs: int, queries: list[str], terminal_only: bool) -> dict:
+    if terminal_only:
+        return {"corpus": name, "terminal": bench_terminal(root)}
     site, pagefind = bench_pagefind(root, runs)
     return {"corpus": name, "pagefind": pagefind, "queries": bench_queries(site, queries),
-            "lunr": bench_lunr(root, runs, "jourboende")}
+            "terminal": bench_terminal(root)}
 
 
 def main() -> None:
@@ -164,6 +171,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=["seeds", "synthetic", "natural"], action="append",
                         help="run only these corpora (default: all three)")
+    parser.add_argument("--terminal", action="store_true", help="only `diarium search`, not Pagefind")
     args = parser.parse_args()
     queries = ["q=jourboende", "q=SN+2012%3A5", "q=statsbidrag&committee=socialnamnden&year=2012",
                "q=serveringstillst%C3%A5nd+alkohollagen", "q=jourboende&sort=date", "q=beslut&sort=date"]
@@ -173,7 +181,8 @@ def main() -> None:
     results = []
     for name in args.only or list(corpora):
         root, asked = corpora[name]()
-        results.append(bench(f"{name}-{args.items}" if name != "seeds" else name, root, args.runs, asked))
+        name = f"{name}-{args.items}" if name != "seeds" else name
+        results.append(bench(name, root, args.runs, asked, args.terminal))
         print(json.dumps(results[-1], ensure_ascii=False), file=sys.stderr)  # progress on long runs
     print(json.dumps(results, indent=1, ensure_ascii=False))
 

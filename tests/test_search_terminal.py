@@ -1,4 +1,4 @@
-"""`diarium search`: SQLite FTS5 with Swedish analysis, lunr's query syntax, diary numbers in any form, query syntax, the cache."""
+"""`diarium search`: Swedish analysis, diary numbers in any form, lunr's query syntax, the cache."""
 import io
 import json
 import os

@@ -94,9 +94,12 @@ def _update(db: sqlite3.Connection, found: list) -> None:
                        f"SELECT 'delete', rowid, {name} FROM entries WHERE rowid = ?", stale)
     for table in ("entries", "records"):
         db.executemany(f"DELETE FROM {table} WHERE rowid = ?", stale)
-    for key, (texts, facts) in rows.items():
-        if stored.get(key, (0, None))[1] != facts[0]:
-            rowid = db.execute("INSERT INTO records VALUES (NULL, ?, ?, ?, ?, ?)", (key, *facts)).lastrowid
-            db.execute(f"INSERT INTO entries(rowid, {', '.join(engine.FIELDS)}) VALUES (?, ?, ?, ?, ?)", (rowid, *texts))
-            for name, text in zip(engine.FIELDS, texts):
-                db.execute(f"INSERT INTO rank_{name}(rowid, {name}) VALUES (?, ?)", (rowid, text))
+    fresh = [(key, *row) for key, row in rows.items() if stored.get(key, (0, None))[1] != row[1][0]]
+    first = (db.execute("SELECT max(rowid) FROM records").fetchone()[0] or 0) + 1
+    db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
+                   ((rowid, key, *facts) for rowid, (key, _, facts) in enumerate(fresh, first)))
+    db.executemany(f"INSERT INTO entries(rowid, {', '.join(engine.FIELDS)}) VALUES (?, ?, ?, ?, ?)",
+                   ((rowid, *texts) for rowid, (_, texts, _) in enumerate(fresh, first)))
+    for n, name in enumerate(engine.FIELDS):
+        db.executemany(f"INSERT INTO rank_{name}(rowid, {name}) VALUES (?, ?)",
+                       ((rowid, texts[n]) for rowid, (_, texts, _) in enumerate(fresh, first)))

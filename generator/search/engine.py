@@ -126,7 +126,8 @@ def search(db: sqlite3.Connection, query: str, scheme: DiaryScheme, limit: int =
     scores, score_params = _scores(clauses)
     best = (f"SELECT rowid, {'score' if scores else '0.0 AS score'} FROM {f'({scores})' if scores else 'records'} "
             f"WHERE {' AND '.join(where)} ORDER BY score DESC, rowid LIMIT ?")  # then the metadata of these alone
-    sql = f"SELECT r.meta, b.score FROM ({best}) AS b JOIN records AS r ON r.rowid = b.rowid ORDER BY b.score DESC, b.rowid"
+    sql = (f"SELECT r.meta, b.score FROM ({best}) AS b JOIN records AS r ON r.rowid = b.rowid "
+           "ORDER BY b.score DESC, b.rowid")
     return list(db.execute(sql, (*score_params, *params, max(limit, 0))))
 
 
