@@ -11,7 +11,7 @@ from generator.console import CONTENT_ERROR, INTERRUPTED, USAGE_ERROR, os_reason
 from generator.problems import ContentError
 
 # name → (module with ``register(parser)`` and ``run(args) -> exit code``, one-line help). Importing
-# only the chosen module keeps ``diarium --version`` from loading watchdog, lunr and icalendar.
+# only the chosen module keeps ``diarium --version`` from loading watchdog, jinja2 and icalendar.
 COMMANDS = {
     "build": ("generator.build_command", "build the site into site/"),
     "import": ("generator.importer.command", "convert text extracted from committee records into content files"),

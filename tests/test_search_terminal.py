@@ -123,6 +123,14 @@ def test_index_is_cached_and_rebuilt_when_content_changes(site_dir):
     assert urls(search(site_dir, "äldreboende")) == ["/socialnamnden/2012-12-11/01/"]
 
 
+def test_a_damaged_cache_is_built_again(site_dir):
+    cache = site_dir / ".diarium-cache/search-index/index.sqlite"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(b"not a database" * 100)
+    assert urls(search(site_dir, "jourboende"))[0] == GRONDAL
+    assert cache.read_bytes().startswith(b"SQLite format 3")
+
+
 def test_swedish_analysis_drops_stop_words_and_stems():
     assert swedish.analyse("Nämnden och förvaltningen: statsbidraget (2010:1622).") == \
         ["nämnd", "förvaltning", "statsbidrag", "2010_1622"]

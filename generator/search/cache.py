@@ -55,11 +55,17 @@ def fingerprint(content: Path, config_path: Path) -> str:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """The cache's database; in memory when the folder cannot be written or the file is damaged
-    (then there is no cache, only a slower search)."""
+    """The cache's database, started again when the file is damaged; in memory when the folder
+    cannot be written or the file is in use (then there is no cache, only a slower search)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return _prepared(sqlite3.connect(path))
+        try:
+            return _prepared(sqlite3.connect(path))
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is not sqlite3.DatabaseError:  # only "file is not a database", not "locked"
+                raise
+            path.unlink()
+            return _prepared(sqlite3.connect(path))
     except (OSError, sqlite3.Error):
         return _prepared(sqlite3.connect(":memory:"))
 
