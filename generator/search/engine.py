@@ -60,8 +60,6 @@ class Clause:
         return f"{self.field} : {phrase}" if self.field and filtered else phrase
 
 
-# lunr's clause: presence, a known field and a colon, the term (a '-' inside it separates terms).
-_CLAUSE = re.compile(rf"([+-]?)(?:({'|'.join(FIELDS)}):)?(.*)")
 _MODIFIER = re.compile(r"[\^~][^*]*")  # lunr's boost (^2) and edit distance (~1): not kept
 
 
@@ -70,8 +68,11 @@ def parse(query: str, scheme: DiaryScheme) -> list[Clause]:
     numbers may be written in any form; a colon after an unknown word is a space."""
     clauses = []
     for chunk in plain_colons(numbers.query_terms(query, scheme)).split():
-        match = _CLAUSE.fullmatch(chunk)
-        presence, field, rest = match[1], match[2], match[3]
+        # lunr's clause: presence, a field and a colon (only known ones are left), the term;
+        # a '-' inside the term separates terms
+        presence = chunk[0] if chunk[0] in "+-" else ""
+        name, colon, term = chunk[len(presence):].partition(":")
+        field, rest = (name, term) if colon else (None, name)
         for n, word in enumerate(w for w in rest.split("-") if w):
             clause = _clause(word.lower(), field) if n == 0 else _clause(word.lower(), None)
             if clause:
