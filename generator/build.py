@@ -73,6 +73,7 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
         render_pages(renderer, stale, output, options.jobs, progress)
         for rel, source in renderer.static_files().items():
             output.copy(rel, source)
+        copy_originals(site, options.content, output)
         write_indexes(site, config, output)
         if options.search:
             index_site(output.tmp)
@@ -90,6 +91,13 @@ def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[
     link_site(site, config)
     derive(site, config, build_date(options.today, os.environ))
     return site, warnings, redactions
+
+
+def copy_originals(site: Site, content: Path, output: Destination) -> None:
+    """The originals beside the records' pages (``original:``), copied on every build: what is
+    published is the file as it is now, even when its record and its size are unchanged."""
+    for rel, source in site.originals().items():
+        output.copy(rel, Path(content).parent / source)
 
 
 def render_pages(renderer: Renderer, pages: list[Page], output: Destination, jobs: int, progress) -> None:

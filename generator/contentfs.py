@@ -10,6 +10,9 @@ from pathlib import Path
 
 # Folder and file names become URL segments: letters (any script), digits, '-', '_', '.'.
 _NAME = re.compile(r"[\w.-]+")
+# An original published beside a record's page (``original:``): a document, never a type the
+# browser would run on the site's own origin (.html, .svg, .js).
+ORIGINAL_TYPES = ("pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xls", "xlsx", "ods", "ppt", "pptx", "odp")
 
 
 def check_tree(content: Path, problem) -> None:
@@ -39,9 +42,24 @@ def _refusal(path: Path, root: Path, is_dir: bool) -> str | None:
         return "not a regular file or folder (a FIFO, socket or device): refused"
     if (is_dir or path.suffix == ".md") and not _printable(path.name):
         return "the name is not valid UTF-8: rename it"
-    if (is_dir or path.suffix == ".md") and not _NAME.fullmatch(path.name):
+    if (is_dir or path.suffix == ".md") and not url_name(path.name):
         return "the name becomes part of a URL: use only letters, digits, '-', '_' and '.'"
     return None
+
+
+def url_name(name: str) -> bool:
+    """Whether ``name`` can be a URL segment as it is."""
+    return bool(_NAME.fullmatch(name))
+
+
+def original_name(name: str) -> str:
+    """``name`` as the file name of an original beside its record, or ValueError saying what one may be:
+    a name in the record's own folder (no folder, no ``..``), of a document type."""
+    stem, dot, suffix = name.rpartition(".")
+    if url_name(name) and dot and stem and not name.startswith(".") and suffix.lower() in ORIGINAL_TYPES:
+        return name
+    raise ValueError(f"expected the name of a file in the record's folder, of a document type "
+                     f"({', '.join(ORIGINAL_TYPES)}), like protokoll.pdf, got {name!r}")
 
 
 def regular_file(path: Path, content: Path) -> bool:

@@ -8,7 +8,7 @@ stand-alone documents.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeGuard
@@ -73,7 +73,23 @@ class Loader:
             if path.is_dir():
                 self.problem(path, 0, "", f"expected a {kind} file, found a folder of that name")
             return None  # anything else check_tree has reported
-        return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
+        record = self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
+        return self._found_original(record) if record and "original" in record.values else record
+
+    def _found_original(self, record: ContentFile) -> ContentFile | None:
+        """The record with its original's file found and measured; None when it is not there.
+        Done on every load, not cached with the parse: the file may change while its record does not."""
+        original = record.values["original"]
+        if not original.file:
+            return record
+        path = record.path.parent / original.file
+        if not contentfs.regular_file(path, self.content):
+            self.problem(record.path, record.lines.get("original", 1), "original",
+                         f"expected a file {original.file!r} in the record's folder ({self.rel(path.parent)}), "
+                         "found none")
+            return None
+        found = replace(original, size=path.stat().st_size, source=self.rel(path))
+        return replace(record, values={**record.values, "original": found})
 
     def parse(self, path: Path, kind: str) -> ContentFile | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""

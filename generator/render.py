@@ -17,7 +17,7 @@ from generator.minutes import record_kind
 from generator.model import Item, Paragraph, Record, Site
 from generator.pages import Page, latest_meetings
 from generator.strings import load_strings
-from generator.text import long_date
+from generator.text import file_size, long_date
 
 RECORD_LANGUAGE = "sv"  # the records are Swedish whatever the interface language
 
@@ -37,6 +37,7 @@ class Renderer:
                                 record_kind=record_kind)
         self.env.globals.update(headmeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
+        self.env.filters["filesize"] = partial(file_size, language=config.language)
 
     def compile_all(self) -> None:
         """Compile every template now, e.g. once in a parent rather than in each of its workers.

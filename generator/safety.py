@@ -26,11 +26,24 @@ def prefix(value: str) -> str:
 def base_url(value: str) -> str:
     """``value`` as the site's base URL: an http(s) URL or a path starting with ``/``."""
     parts = urlsplit(value)
-    if (parts.scheme in ("http", "https") and parts.netloc) or (not parts.scheme and not parts.netloc
-                                                                 and value.startswith("/")):
-        if not _CONTROL.search(value) and not re.search(r"[\s\"'<>\\]", value):
-            return value
+    if (_web(value) or (not parts.scheme and not parts.netloc and value.startswith("/"))) and _plain(value):
+        return value
     raise ValueError(f"expected an http(s) URL like https://example.org/ or a path like /namnder/, got {value!r}")
+
+
+def web_address(value: str) -> bool:
+    """Whether ``value`` is an http(s) address a link may lead to (not ``javascript:``, ``data:`` …)."""
+    return _web(value) and _plain(value)
+
+
+def _web(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _plain(value: str) -> bool:
+    """No control characters, spaces, quotes or angle brackets: nothing that ends an attribute or a line."""
+    return not _CONTROL.search(value) and not re.search(r"[\s\"'<>\\]", value)
 
 
 def inside(root: Path, rel: str) -> Path:

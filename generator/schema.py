@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
-from generator import safety
+from generator import contentfs, safety
 from generator.diary import DiaryNumber, DiaryScheme
 from generator.model import (
     Attendance,
@@ -16,6 +17,7 @@ from generator.model import (
     Attendee,
     Ballot,
     Motion,
+    Original,
     ProtocolNote,
     Reservation,
     Signature,
@@ -307,9 +309,42 @@ def signature_records(value) -> list[Signature]:
     return [Signature(**entry) for entry in signatures(value)]
 
 
+def _address(value) -> str:
+    if isinstance(value, str) and safety.web_address(value.strip()):
+        return value.strip()
+    raise ValueError(f"expected an http(s) address like https://example.org/protokoll.pdf, got {value!r}")
+
+
+def _format(name: str) -> str:
+    """The format an address or file name shows: its extension, as people name it (PDF, DOCX)."""
+    suffix = name.rsplit("/", 1)[-1].rpartition(".")[2]
+    return suffix.upper() if "." in name.rsplit("/", 1)[-1] and suffix.isalnum() and len(suffix) <= 5 else ""
+
+
+def original(value) -> Original:
+    """The original the record's text came from: the name of a file beside the record (its size
+    is read from it, generator.load), an http(s) address, or ``{url, size, format}`` for an
+    address whose size (bytes) or format is known."""
+    if isinstance(value, dict):
+        entry = _entry(value, {"url": (_address, True), "size": (integer, False), "format": (one_line, False)},
+                       "a mapping {url: …, size: …, format: …}")
+        return Original(url=entry["url"], size=entry.get("size"), format=entry.get("format") or _format(urlsplit(entry["url"]).path))
+    written = text(value)
+    if ":" in written or written.startswith("//"):  # an address, or a scheme that is not one
+        address = _address(written)
+        return Original(url=address, format=_format(urlsplit(address).path))
+    try:
+        return Original(file=contentfs.original_name(written), format=_format(written))
+    except ValueError:
+        raise ValueError("expected an http(s) address like https://example.org/protokoll.pdf, or the name of a "
+                         f"file in the record's folder like protokoll.pdf (of a document type: "
+                         f"{', '.join(contentfs.ORIGINAL_TYPES)}), got {written!r}") from None
+
+
 STATUS = one_of("utgår", "bordlagd", "återremitterad")
 
 COMMON = {"draft": (boolean, False), "import": (import_notes, False)}
+ORIGINAL = {"original": (original, False)}  # of every record read from a document (not a committee)
 
 # record type → key → (checker, required); "diary" marks checkers that need the site's scheme.
 FIELDS = {
@@ -318,27 +353,29 @@ FIELDS = {
     "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), False),
                 "time": (clock, False), "end_time": (clock, False), "place": (text, False),
                 "chair": (text, False), "secretary": (text, False), "adjustment": (mapping, False),
-                "notes": (texts, False), "title": (text, False)},
+                "notes": (texts, False), "title": (text, False), **ORIGINAL},
     "item": {"number": (integer, True), "title": (text, True), "diary_numbers": ("diary", False),
              "proposal": (text, False), "decision": (text, False), "summary": (text, False),
-             "printed_number": (integer, False), "status": (STATUS, False), "paragraph": (integer, False)},
+             "printed_number": (integer, False), "status": (STATUS, False), "paragraph": (integer, False),
+             **ORIGINAL},
     "minutes": {"time": (clock, False), "end_time": (clock, False), "place": (text, False),
                 "paragraphs": (paragraph_range, False), "chair": (text, False), "secretary": (text, False),
                 "adjusters": (texts, False), "adjustment": (adjustment, False),
                 "signatures": (signature_records, False), "attendance": (attendance, False),
-                "posted": (iso_date, False), "storage": (text, False)},
+                "posted": (iso_date, False), "storage": (text, False), **ORIGINAL},
     "paragraph": {"number": (integer, True), "title": (text, True), "diary_numbers": ("diary", False),
                   "item": (integer, False), "decision": (text, False),
                   "decision_type": (one_of("beslut", "forslag"), False), "proposal_to": (text, False),
                   "summary": (text, False), "basis": (texts, False), "motions": (motions, False),
                   "process": (text, False), "votes": (votes, False), "reservations": (reservations, False),
                   "protocol_notes": (protocol_notes, False), "conflicts": (texts, False),
-                  "sent_to": (texts, False), "confidential": (boolean, False), "status": (STATUS, False)},
+                  "sent_to": (texts, False), "confidential": (boolean, False), "status": (STATUS, False),
+                  **ORIGINAL},
     "document": {"kind": (one_of("tjansteskrivelse", "bilaga"), True), "title": (text, True),
                  "order": (integer, False), "date": (iso_date, False), "diary_number": ("diary", False),
                  "officer": (texts, False), "recipients": (texts, False),
-                 "signatures": (signatures, False), "distribution": (texts, False)},
+                 "signatures": (signatures, False), "distribution": (texts, False), **ORIGINAL},
     "standalone": {"title": (text, True), "date": (iso_date, False), "year": (integer, False),
                    "organisation": (text, False), "committee": (text, False),
-                   "diary_numbers": ("diary", False)},
+                   "diary_numbers": ("diary", False), **ORIGINAL},
 }

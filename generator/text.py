@@ -39,3 +39,17 @@ MONTHS = {
 def long_date(value: date, language: str) -> str:
     """``11 december 2012`` (sv) or ``11 December 2012`` (en)."""
     return f"{value.day} {MONTHS[language][value.month - 1]} {value.year}"
+
+
+_DECIMAL = {"sv": ",", "en": "."}
+_UNITS = ((10**9, "GB"), (10**6, "MB"), (10**3, "kB"))
+
+
+def file_size(size: int, language: str) -> str:
+    """``1,2 MB`` (sv) or ``1.2 MB`` (en): decimal units as SI defines them (1 MB = 1,000,000 bytes),
+    one decimal from a megabyte up; a no-break space keeps number and unit on one line."""
+    for unit, name in _UNITS:
+        if size >= unit:
+            number = f"{size / unit:.1f}" if unit > 10**3 else f"{round(size / unit)}"
+            return f"{number.replace('.', _DECIMAL[language])}\u00a0{name}"
+    return f"{size}\u00a0B"

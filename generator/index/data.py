@@ -24,13 +24,18 @@ def item_record(item: Item) -> dict:
             "title": item.title, "diary_numbers": [str(n) for n in item.diary_numbers], "url": item.url,
             "documents": [{"kind": d.kind, "title": d.title, "url": d.url, "id": d.path_id}
                           for d in item.documents],
-            "id": item.path_id}
+            "id": item.path_id, "original": original_url(item)}
+
+
+def original_url(record: Meeting | Item | Minutes | Document) -> str | None:
+    return record.original.link(record.url) if record.original else None
 
 
 def meeting_record(meeting: Meeting) -> dict:
     return {"committee": meeting.committee.name, "committee_id": meeting.committee.id, "id": meeting.id,
             "date": meeting.date.isoformat(), "time": meeting.time, "place": meeting.place, "kind": meeting.kind,
-            "url": meeting.url, "item_count": len(meeting.items)}
+            "url": meeting.url, "item_count": len(meeting.items), "original": original_url(meeting),
+            "minutes_original": original_url(meeting.minutes) if meeting.minutes else None}
 
 
 def document_record(document: Document) -> dict:
@@ -40,7 +45,7 @@ def document_record(document: Document) -> dict:
             "diary_numbers": [str(n) for n in document.diary_numbers],
             "committee_id": committee.id if committee else None,
             "item_id": document.item.path_id if document.item else None,
-            "organisation": document.organisation, "url": document.url}
+            "organisation": document.organisation, "url": document.url, "original": original_url(document)}
 
 
 def case_record(case: Case) -> dict:
