@@ -50,6 +50,8 @@ def file_size(size: int, language: str) -> str:
     one decimal from a megabyte up; a no-break space keeps number and unit on one line."""
     for unit, name in _UNITS:
         if size >= unit:
-            number = f"{size / unit:.1f}" if unit > 10**3 else f"{round(size / unit)}"
-            return f"{number.replace('.', _DECIMAL[language])}\u00a0{name}"
+            if unit == 10**3:
+                return f"{(size + unit // 2) // unit}\u00a0{name}"
+            tenths = (size * 10 + unit // 2) // unit  # whole numbers: 1,25 MB is 1,3, as people round
+            return f"{tenths // 10}{_DECIMAL[language]}{tenths % 10}\u00a0{name}"
     return f"{size}\u00a0B"
