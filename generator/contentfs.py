@@ -52,14 +52,11 @@ def url_name(name: str) -> bool:
     return bool(_NAME.fullmatch(name))
 
 
-def original_name(name: str) -> str:
-    """``name`` as the file name of an original beside its record, or ValueError saying what one may be:
-    a name in the record's own folder (no folder, no ``..``), of a document type."""
+def original_name(name: str) -> bool:
+    """Whether ``name`` may name an original beside its record: a file in the record's own folder
+    (no folder, no ``..``, not hidden), of a document type."""
     stem, dot, suffix = name.rpartition(".")
-    if url_name(name) and dot and stem and not name.startswith(".") and suffix.lower() in ORIGINAL_TYPES:
-        return name
-    raise ValueError(f"expected the name of a file in the record's folder, of a document type "
-                     f"({', '.join(ORIGINAL_TYPES)}), like protokoll.pdf, got {name!r}")
+    return url_name(name) and bool(dot and stem) and not name.startswith(".") and suffix.lower() in ORIGINAL_TYPES
 
 
 def regular_file(path: Path, content: Path) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from generator import contentfs, safety
@@ -309,7 +310,7 @@ def signature_records(value) -> list[Signature]:
     return [Signature(**entry) for entry in signatures(value)]
 
 
-def _address(value) -> str:
+def address(value) -> str:
     if isinstance(value, str) and safety.web_address(value.strip()):
         return value.strip()
     raise ValueError(f"expected an http(s) address like https://example.org/protokoll.pdf, got {value!r}")
@@ -317,8 +318,8 @@ def _address(value) -> str:
 
 def _format(name: str) -> str:
     """The format an address or file name shows: its extension, as people name it (PDF, DOCX)."""
-    suffix = name.rsplit("/", 1)[-1].rpartition(".")[2]
-    return suffix.upper() if "." in name.rsplit("/", 1)[-1] and suffix.isalnum() and len(suffix) <= 5 else ""
+    suffix = PurePosixPath(urlsplit(name).path).suffix[1:]
+    return suffix.upper() if suffix.isalnum() and len(suffix) <= 5 else ""
 
 
 def original(value) -> Original:
@@ -326,19 +327,17 @@ def original(value) -> Original:
     is read from it, generator.load), an http(s) address, or ``{url, size, format}`` for an
     address whose size (bytes) or format is known."""
     if isinstance(value, dict):
-        entry = _entry(value, {"url": (_address, True), "size": (integer, False), "format": (one_line, False)},
+        entry = _entry(value, {"url": (address, True), "size": (integer, False), "format": (one_line, False)},
                        "a mapping {url: …, size: …, format: …}")
-        return Original(url=entry["url"], size=entry.get("size"), format=entry.get("format") or _format(urlsplit(entry["url"]).path))
+        return Original(url=entry["url"], size=entry.get("size"), format=entry.get("format") or _format(entry["url"]))
     written = text(value)
     if ":" in written or written.startswith("//"):  # an address, or a scheme that is not one
-        address = _address(written)
-        return Original(url=address, format=_format(urlsplit(address).path))
-    try:
-        return Original(file=contentfs.original_name(written), format=_format(written))
-    except ValueError:
-        raise ValueError("expected an http(s) address like https://example.org/protokoll.pdf, or the name of a "
-                         f"file in the record's folder like protokoll.pdf (of a document type: "
-                         f"{', '.join(contentfs.ORIGINAL_TYPES)}), got {written!r}") from None
+        return Original(url=address(written), format=_format(written))
+    if contentfs.original_name(written):
+        return Original(file=written, format=_format(written))
+    raise ValueError("expected an http(s) address like https://example.org/protokoll.pdf, or the name of a file in "
+                     f"the record's folder like protokoll.pdf (of a document type: "
+                     f"{', '.join(contentfs.ORIGINAL_TYPES)}), got {written!r}")
 
 
 STATUS = one_of("utgår", "bordlagd", "återremitterad")

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator import safety
+from generator import schema
 from generator.config import Config, load_config
 from generator.console import CONTENT_ERROR, USAGE_ERROR, add_site_arguments, os_reason
 from generator.diary import DiaryScheme
@@ -90,10 +90,10 @@ Record = Notice | Minutes | Document
 
 
 def _address(value: str) -> str:
-    if not safety.web_address(value):
-        raise argparse.ArgumentTypeError(f"expected an http(s) address like https://example.org/protokoll.pdf, "
-                                         f"got {value!r}")
-    return value
+    try:
+        return schema.address(value)
+    except ValueError as exc:  # argparse would say only "invalid value"
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _pdf(path: Path) -> bytes:

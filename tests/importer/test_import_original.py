@@ -143,7 +143,8 @@ def test_a_source_pdf_must_be_a_pdf_of_one_record(tmp_path: Path):
     result = run_diarium("import", MEETING_000, "--content", content, "--source-pdf", text, check=False)
     assert (result.returncode, "not a PDF (it does not start with %PDF-); nothing written") == \
         (2, result.stderr.strip().split(": error: ")[-1])
-    result = run_diarium("import", MEETING_000, "--content", content, "--source-pdf", tmp_path / "gone.pdf", check=False)
+    gone = tmp_path / "gone.pdf"
+    result = run_diarium("import", MEETING_000, "--content", content, "--source-pdf", gone, check=False)
     assert result.returncode == 2 and "cannot read it" in result.stderr
     result = run_diarium("import", MEETING_000, PLAN_003, "--content", content, "--source-pdf", pdf, check=False)
     assert result.returncode == 2 and "import one at a time" in result.stderr
