@@ -152,3 +152,19 @@ def test_an_incremental_build_publishes_the_changed_pdf(site_dir: Path, tmp_path
                                           (3_050_000_000, "3,1\u00a0GB", "3.1\u00a0GB")])
 def test_file_sizes_use_each_language_s_decimal_sign(size, sv, en):
     assert (file_size(size, "sv"), file_size(size, "en")) == (sv, en)
+
+
+def test_the_preview_publishes_a_changed_pdf(site_dir: Path, tmp_path: Path):
+    from generator.serve.preview import Preview
+    folder = site_dir / "content" / MEETING
+    _pdf(folder / "kallelse.pdf", 1_000)
+    _front(folder / "meeting.md", "original: kallelse.pdf")
+    out = tmp_path / "preview"
+    preview = Preview(_options(site_dir, out), tmp_path / "state")
+    assert not preview.rebuild().failed
+    assert (out / MEETING / "kallelse.pdf").read_bytes() == (folder / "kallelse.pdf").read_bytes()
+    _pdf(folder / "kallelse.pdf", 3_000_000)
+    outcome = preview.rebuild({(folder / "kallelse.pdf").resolve()})
+    assert not outcome.failed, outcome.problems
+    assert (out / MEETING / "kallelse.pdf").read_bytes() == (folder / "kallelse.pdf").read_bytes()
+    assert _links(out / MEETING / "index.html")[0][0] == "Originalhandling (PDF, 3,0\u00a0MB)"
