@@ -191,3 +191,26 @@ def test_a_phone_shows_one_search_box_on_the_home_page(built_fixture, serve_dir,
         page.goto(base + "/")
         assert page.locator("input[type=search]:visible").count() == boxes, width
         page.close()
+
+
+def test_no_empty_facts_box(tmp_path):
+    """A facts box with nothing to say is left out: minutes with no header facts, an attachment
+    with no date or sender."""
+    meeting = tmp_path / "src/content/namnden/2024-03-05"
+    (meeting / "01").mkdir(parents=True)
+    (tmp_path / "src/config.yaml").write_text("title: Kommunen\nbase_url: /\n", encoding="utf-8")
+    (meeting.parent / "committee.md").write_text("---\nname: Nämnden\nprefix: N\n---\n", encoding="utf-8")
+    (meeting / "meeting.md").write_text("---\ndate: 2024-03-05\n---\n", encoding="utf-8")
+    (meeting / "protokoll.md").write_text("---\n---\n", encoding="utf-8")
+    (meeting / "01/item.md").write_text("---\nnumber: 1\ntitle: Ett ärende\n---\nText.\n", encoding="utf-8")
+    (meeting / "01/bilaga.md").write_text("---\nkind: bilaga\ntitle: En bilaga\n---\nKort bilaga.\n", encoding="utf-8")
+    out = build_into(tmp_path / "src", tmp_path / "out")
+    for url in ["/namnden/2024-03-05/", "/namnden/2024-03-05/01/"]:
+        page = soup(out, url)
+        boxes = page.select("main dl.facts")
+        assert boxes, url  # the meeting's and the item's own facts remain
+        assert all(box.find("dt") for box in boxes), url
+        assert not [e for e in page.select("main dl.facts > *") if not e.get_text(strip=True)], url
+    assert len(soup(out, "/namnden/2024-03-05/").select("main dl.facts")) == 1  # not the minutes' empty one
+    assert soup(out, "/namnden/2024-03-05/01/").select_one("main .document h2").get_text() == "Bilaga: En bilaga"
+    assert len(soup(out, "/namnden/2024-03-05/01/").select("main dl.facts")) == 1  # not the attachment's
