@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
@@ -34,8 +36,22 @@ def test_the_case_index_lists_subject_committee_and_last_date(built_fixture):
 def test_without_a_host_robots_has_no_sitemap_line_and_build_says_a_host_is_needed(site_dir, tmp_path):
     result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
                          "--out", tmp_path / "out", "--base-url", "/")
-    assert (tmp_path / "out/robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    out = tmp_path / "out"
+    assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
     assert "has no host, which publishing needs" in result.stderr
+    # nothing relative where an absolute URL is required
+    page = soup(out, "/socialnamnden/2012-12-11/02/")
+    assert not page.find("link", rel="canonical") and not page.find("meta", property="og:url")
+    assert page.find("meta", property="og:title")
+    calendar = icalendar.Calendar.from_ical((out / "kalender.ics").read_bytes())
+    assert calendar.walk("VEVENT") and not [e for e in calendar.walk("VEVENT") if "URL" in e]
+    ids = _feed_ids(out / "feed.xml") + _feed_ids(out / "arende/sn-2012-195/feed.xml")
+    assert len(ids) > 2 and all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", i) for i in ids), ids
+    assert len(set(_feed_ids(out / "feed.xml"))) == len(_feed_ids(out / "feed.xml"))  # one per page
+    again = tmp_path / "again"
+    run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                "--out", again, "--base-url", "/")
+    assert _feed_ids(again / "feed.xml") == _feed_ids(out / "feed.xml")  # stable from build to build
     check = run_diarium("check", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
                         "--base-url", "/", "--skip-html", check=False)
     assert "has no host, which publishing needs" in check.stdout + check.stderr
@@ -52,6 +68,17 @@ def test_with_a_host_robots_canonical_and_calendar_are_absolute(site_dir, tmp_pa
     assert canonical == "https://example.org/namnder/arende/sn-2012-195/"
     calendar = (out / "kalender.ics").read_text(encoding="utf-8")
     assert "URL:https://example.org/namnder/socialnamnden/2012-12-11/" in calendar
+    og = soup(out, "/socialnamnden/2012-12-11/02/").find("meta", property="og:url")["content"]
+    assert og == "https://example.org/namnder/socialnamnden/2012-12-11/02/"
+    ids = _feed_ids(out / "feed.xml")
+    assert "https://example.org/namnder/" in ids and "https://example.org/namnder/socialnamnden/2012-12-11/" in ids
+
+
+def _feed_ids(feed: Path) -> list[str]:
+    """The feed's own id, then its entries'."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.parse(feed).getroot()
+    return [root.findtext(f"{atom}id"), *(e.findtext(f"{atom}id") for e in root.iter(f"{atom}entry"))]
 
 
 def test_a_build_with_nothing_changed_says_so(site_dir, tmp_path):
