@@ -97,7 +97,6 @@ def test_a_failed_first_build_does_not_claim_a_site_was_kept(site_dir, tmp_path)
 
 
 def test_every_calendar_event_has_an_end(built_fixture):
-    import icalendar
     events = icalendar.Calendar.from_ical((built_fixture / "kalender.ics").read_bytes()).walk("VEVENT")
     assert events
     for event in events:
@@ -107,7 +106,6 @@ def test_every_calendar_event_has_an_end(built_fixture):
 
 
 def test_meeting_page_agenda_first_notes_as_markdown_and_add_to_calendar(site_dir, tmp_path):
-    import icalendar
     meeting = site_dir / "content/socialnamnden/2012-12-11/meeting.md"
     text = meeting.read_text(encoding="utf-8")
     note = "  - \"*OBS Tiden* är ändrad\"\n  - Gruppmöten"
@@ -241,3 +239,12 @@ def test_no_empty_facts_box(tmp_path):
     assert len(soup(out, "/namnden/2024-03-05/").select("main dl.facts")) == 1  # not the minutes' empty one
     assert soup(out, "/namnden/2024-03-05/01/").select_one("main .document h2").get_text() == "Bilaga: En bilaga"
     assert len(soup(out, "/namnden/2024-03-05/01/").select("main dl.facts")) == 1  # not the attachment's
+
+
+def test_facts_labels_say_what_they_mean(built_fixture):
+    """Labels a citizen can read: the officer's report's "Referens" is the case officer, and no
+    "Tryckt nummer" or bare "Organ"."""
+    item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
+    labels = {dt.get_text() for dt in item.select("main dl.facts dt")}
+    assert {"Sammanträde", "Diarienummer", "Handläggare", "Mottagare"} <= labels
+    assert not labels & {"Referens", "Tryckt nummer", "Organ", "Organisation"}
