@@ -85,8 +85,9 @@ def test_indexed_words_of_adjacent_elements_stay_apart(built_fixture):
         for body in soup(built_fixture, url).find_all(attrs={"data-pagefind-body": True}):
             for block in body.find_all(BLOCKS):
                 following = block.find_next_sibling()
+                ignored = block.find_parent(attrs={"data-pagefind-ignore": True})
                 if (following and following.name in BLOCKS and block.get_text(strip=True)
-                        and following.get_text(strip=True) and not block.find_parent(attrs={"data-pagefind-ignore": True})
+                        and following.get_text(strip=True) and not ignored
                         and not {"data-pagefind-ignore", "hidden"} & {*block.attrs, *following.attrs}):
                     last, first = block.get_text(" ").split()[-1], following.get_text(" ").split()[0]
                     assert re.search(rf"{re.escape(last)}\.? {re.escape(first)}", content), (url, last, first)
