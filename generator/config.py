@@ -74,9 +74,10 @@ class Config:
         """The warning that publishing needs a host in ``base_url``, when it has none."""
         if self.has_host:
             return []
-        return [self.problem("base_url", "has no host, which publishing needs: robots.txt gets no Sitemap line, "
-                             "and feed, calendar, sitemap, canonical and Open Graph URLs are not absolute. Set "
-                             "base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
+        return [self.problem("base_url", "has no host, which publishing needs: without one, robots.txt gets no "
+                             "Sitemap line, pages no canonical or Open Graph URL, calendar events no URL, feeds "
+                             "get ids that change once a host is set, and sitemap and feed links are not absolute. "
+                             "Set base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
                              "warning")]
 
     def absolute_url(self, path: str) -> str:

@@ -1,5 +1,6 @@
 """The site search: Pagefind's index of the built site, the record markup it reads, the search page."""
 import json
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -11,6 +12,9 @@ ITEMS = ["/socialnamnden/2012-12-11/01/", "/socialnamnden/2012-12-11/02/", "/soc
          "/vard-och-omsorgsnamnden/2013-01-15/01/"]
 NAVIGATION = ["Hoppa till innehållet", "Publicerad med diarium", "Du är här", "Nästa ärende", "Föregående ärende",
               "Ord eller diarienummer", "Anmärkningar från importen"]
+
+
+BLOCKS = ["h1", "h2", "h3", "h4", "p", "li"]
 
 
 def fragments(site: Path) -> dict[str, dict]:
@@ -69,7 +73,7 @@ def test_indexed_text_is_the_record_without_navigation(built_fixture):
             assert text not in page["content"], (url, text)
     item = pages["/socialnamnden/2012-12-11/02/"]["content"]
     assert "bygga om lokalen till ett jourboende" in item  # decision
-    assert "Joachim Heimersson" in item  # the report shown on the item's page
+    assert "Lotta Persson" in item  # the report shown on the item's page (its signature)
     assert "Tjänsteskrivelse: Ombyggnad" in item and item.count("Tjänsteskrivelse: Ombyggnad") == 1  # not the list
 
 
@@ -78,12 +82,32 @@ def test_indexed_words_of_adjacent_elements_stay_apart(built_fixture):
     checked = 0
     for url, page in fragments(built_fixture).items():
         content = " ".join(page["content"].split())
-        for term in soup(built_fixture, url).find(attrs={"data-pagefind-body": True}).find_all("dt"):
-            value = term.find_next_sibling("dd")
-            if not term.find_parent(attrs={"data-pagefind-ignore": True}) and not term.has_attr("data-pagefind-ignore"):
-                assert f"{term.get_text()} {' '.join(value.get_text().split())}" in content, url
-                checked += 1
-    assert checked > 20
+        for body in soup(built_fixture, url).find_all(attrs={"data-pagefind-body": True}):
+            for block in body.find_all(BLOCKS):
+                following = block.find_next_sibling()
+                ignored = block.find_parent(attrs={"data-pagefind-ignore": True})
+                if (following and following.name in BLOCKS and block.get_text(strip=True)
+                        and following.get_text(strip=True) and not ignored
+                        and not {"data-pagefind-ignore", "hidden"} & {*block.attrs, *following.attrs}):
+                    last, first = block.get_text(" ").split()[-1], following.get_text(" ").split()[0]
+                    assert re.search(rf"{re.escape(last)}\.? {re.escape(first)}", content), (url, last, first)
+                    checked += 1
+    assert checked > 10
+
+
+def test_facts_boxes_are_not_indexed_yet_diary_numbers_are_searchable_metadata(built_fixture):
+    """A facts box would run its labels into its values in a result's excerpt ("Diarienummer SN
+    2012:195 Beslutades i"); the numbers reach Pagefind as metadata, which it searches."""
+    pages = fragments(built_fixture)
+    boxes = 0
+    for url in pages:
+        for box in soup(built_fixture, url).select("[data-pagefind-body] dl.facts"):
+            assert box.has_attr("data-pagefind-ignore"), url
+            for label in box.find_all("dt"):
+                assert f"{label.get_text()} " not in pages[url]["content"], (url, label.get_text())
+            boxes += 1
+    assert boxes >= 8
+    assert pages["/socialnamnden/2012-12-11/02/"]["meta"]["dnr"] == "SN 2012:195"
 
 
 def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
@@ -97,7 +121,6 @@ def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
         assert page.find("html")["lang"] == "sv"
     item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
     assert item.find("section", class_="proposal")["data-pagefind-weight"]
-    assert item.find("dd", attrs={"data-pagefind-weight": "8"}).get_text(strip=True) == "SN 2012:195"
     assert item.find("ul", class_="papers").has_attr("data-pagefind-ignore")
     for url in ["/", "/sok/", "/arende/sn-2012-195/", "/socialnamnden/"]:
         assert not soup(built_fixture, url).find(attrs={"data-pagefind-body": True}), url

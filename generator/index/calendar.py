@@ -67,7 +67,8 @@ def _event(meeting: Meeting, config: Config, word: str) -> Event:
     event.add("summary", meeting.title or f"{meeting.committee.name}, {word}")
     if meeting.place:
         event.add("location", meeting.place)
-    event.add("url", config.absolute_url(meeting.url))
+    if config.has_host:  # a URL property must be absolute (RFC 5545 3.3.13)
+        event.add("url", config.absolute_url(meeting.url))
     paragraphs = [p.heading() for p in meeting.minutes.paragraphs] if meeting.minutes else []
     event.add("description", "\n".join([f"{i.number}. {i.title}" for i in meeting.items] + paragraphs))
     return event

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+from uuid import NAMESPACE_URL, uuid5
 
 from generator.config import Config
 from generator.headmeta import feed_url
@@ -82,7 +83,7 @@ def _write(output: Destination, config: Config, record, title: str, entries: lis
     entries = entries[:config.feed_entries]
     page = record.url if record else "/"
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": config.language})
-    _text(feed, "id", config.absolute_url(page))
+    _text(feed, "id", atom_id(config, page))
     _text(feed, "title", title)
     _text(feed, "updated", entries[0].when.isoformat() if entries else EPOCH)
     ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=config.absolute_url(feed_url(record)))
@@ -97,7 +98,7 @@ def _write(output: Destination, config: Config, record, title: str, entries: lis
 
 def _entry(feed: ET.Element, entry: Entry, config: Config) -> None:
     element = ET.SubElement(feed, "entry")
-    _text(element, "id", config.absolute_url(entry.url))
+    _text(element, "id", atom_id(config, entry.url))
     _text(element, "title", entry.title)
     _text(element, "updated", entry.when.isoformat())
     ET.SubElement(element, "link", rel="alternate", type="text/html", href=config.absolute_url(entry.url))
@@ -105,6 +106,15 @@ def _entry(feed: ET.Element, entry: Entry, config: Config) -> None:
     if summary:
         cut = summary if len(summary) <= SUMMARY_CHARS else summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
         _text(element, "summary", cut)
+
+
+def atom_id(config: Config, path: str) -> str:
+    """The Atom id of a page: its absolute URL, or without a host in base_url (an id must be an
+    absolute IRI) a name-based UUID of the site's title and the path, stable across builds.
+    (Links may stay site-relative: Atom resolves them against the feed's own address.)"""
+    if config.has_host:
+        return config.absolute_url(path)
+    return f"urn:uuid:{uuid5(NAMESPACE_URL, f'{config.title}{config.absolute_url(path)}')}"
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:

@@ -88,12 +88,15 @@ async function search() {
 // a fallback is the same for every result (it depends on the index only), so the first result tells:
 // a query word is found when a word hit on that page shares its stem; otherwise it is missing, and
 // "close" when the shared beginning is long enough to be a likely misspelling (shown, and said so).
+// Pagefind also searches the page's metadata (a diary number is there, not in the text), whose
+// hits have no location: the words of the metadata count as hits too.
 const none = { count: 0, next: async () => [] };
 function unmatched(term, data) {
   const words = (data.content || "").split(/\s+/);
   // A hit "KS/2011:7." or "bygg-och" is also indexed by its parts.
-  const hits = (data.locations || []).flatMap((i) => [normal(words[i] || ""), ...(words[i] || "").split(/[^\p{L}\p{N}:]+/u)])
-    .map(normal);
+  const parts = (word) => [word, ...word.split(/[^\p{L}\p{N}:]+/u)];
+  const hits = [...(data.locations || []).flatMap((i) => parts(words[i] || "")),
+                ...Object.values(data.meta || {}).flatMap((value) => value.split(/\s+/).flatMap(parts))].map(normal);
   return term.split(/\s+/).map(normal).filter(Boolean).flatMap((word) => {
     const needed = stemLength(word);
     const shared = Math.max(0, ...hits.map((hit) => commonPrefix(hit, word)));
