@@ -66,14 +66,15 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
     site, content_warnings, redactions = load_and_link(options, config, cache and cache.records)
     renderer = Renderer(site, config)
     pages = plan(site, config)
-    stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
+    signer = cache and Signer(site, renderer, cache.records, f"drafts={options.drafts}", cache.templates)
+    stale = cache.stale(pages, signer) if cache else pages
     with Output(options.out, remove_later=True) as output:
         if cache:
             cache.seed(output, pages, stale)
         render_pages(renderer, stale, output, options.jobs, progress)
         for rel, source in renderer.static_files().items():
             output.copy(rel, source)
-        write_indexes(site, config, output)
+        write_indexes(site, config, output, cache.keeper(output) if cache else None)
         if options.search:
             index_site(output.tmp)
         output.commit()

@@ -32,7 +32,7 @@ class Output:
         self.final = Path(final).resolve()
         self.remove_later = remove_later  # the old site is removed by a background process
         self.tmp = self.final.parent / f".{self.final.name}.tmp-{os.getpid()}"
-        self.made: set[Path] = set()  # folders known to exist: each is created once, not per file
+        self.made: set[str] = set()  # folders (relative) known to exist: each is created once, not per file
 
     def __enter__(self) -> Output:
         remove_stale(self.final)
@@ -46,21 +46,31 @@ class Output:
     def file(self, rel: str) -> Path:
         """The path of ``rel`` in the new site, its folder created; a ContentError when that is
         not inside it (a folder once proven inside stays so)."""
-        path = self.tmp / rel
-        if path.parent not in self.made:
+        folder = rel.rpartition("/")[0]
+        if folder not in self.made:
             try:
-                safety.inside(self.tmp, rel)
+                safety.inside(rel)
             except ValueError as exc:
                 raise ContentError([Problem(rel, 0, "", str(exc))]) from None
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.made.add(path.parent)
-        return path
+            os.makedirs(os.path.join(self.tmp, folder), exist_ok=True)
+            self.made.add(folder)
+        return self.tmp / rel
 
     def write(self, rel: str, data: str | bytes) -> None:
         self.file(rel).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.file(rel))
+
+    def link(self, rel: str, source: Path) -> None:
+        """``rel`` as ``source``, a file of the old site: hard-linked (it is never written to
+        again, and the new site's written files are new files), or copied on a file system
+        without hard links."""
+        target = self.file(rel)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
     def commit(self) -> None:
         """Put the new site in place of the old one, which is then removed.
