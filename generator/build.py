@@ -65,6 +65,8 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
                            cache.manifest["redactions"], None, config)
     site, content_warnings, redactions = load_and_link(options, config, cache and cache.records)
     renderer = Renderer(site, config)
+    if cache:
+        renderer.env.bytecode_cache = cache.bytecode()
     pages = plan(site, config)
     signer = cache and Signer(site, renderer, cache.records, f"drafts={options.drafts}", cache.templates)
     stale = cache.stale(pages, signer) if cache else pages

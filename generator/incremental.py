@@ -16,6 +16,8 @@ import shutil
 from functools import cached_property
 from pathlib import Path
 
+import jinja2
+
 from generator.deps import code_stamp
 from generator.files import cache_dir, file_stamp, tree_stamp, write_atomic
 from generator.noticeboard import build_date
@@ -49,6 +51,13 @@ class BuildCache:
     def records(self) -> ParseCache:
         """Read only when the content is loaded: an unchanged build does not need it."""
         return ParseCache.open(self._records_file())
+
+    def bytecode(self) -> jinja2.FileSystemBytecodeCache:
+        """Compiled templates, kept between builds: a one-page build need not compile them again.
+        Jinja keys them by source; the options they are compiled with are diarium's code."""
+        folder = self.folder / f"templates-{code_stamp()[:16]}-{jinja2.__version__}"
+        folder.mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(folder))
 
     def unchanged(self) -> bool:
         """Nothing to do: same inputs, and the output is exactly what the last build left."""
@@ -85,8 +94,9 @@ class BuildCache:
 
     def seed(self, output: Output, pages, stale) -> None:
         """Hard-link the unchanged pages of the old output into the new one."""
+        old = str(self.out)
         for page in {p.output for p in pages} - {p.output for p in stale}:
-            output.link(page, self.out / page)
+            output.link(page, os.path.join(old, page))
 
     def keeper(self, output: Output):
         """``keep(rel, key)`` for generator.index: links the index file ``rel`` of the old output
@@ -106,8 +116,8 @@ class BuildCache:
         """After a build that loaded the whole site: the manifest and the parse cache."""
         self.records.prune()
         self.records.save(self._records_file())
-        for old in self.folder.glob("records-*"):
-            if old != self._records_file():
+        for old in [*self.folder.glob("records-*"), *self.folder.glob("templates-*")]:
+            if old not in (self._records_file(), Path(self.bytecode().directory)):
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
         self.save_manifest(pages, warnings, redactions)
 

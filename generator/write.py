@@ -32,7 +32,8 @@ class Output:
         self.final = Path(final).resolve()
         self.remove_later = remove_later  # the old site is removed by a background process
         self.tmp = self.final.parent / f".{self.final.name}.tmp-{os.getpid()}"
-        self.made: set[str] = set()  # folders (relative) known to exist: each is created once, not per file
+        self.root = str(self.tmp)
+        self.made = {""}  # folders (relative) known to exist: each is created once, not per file
 
     def __enter__(self) -> Output:
         remove_stale(self.final)
@@ -46,27 +47,42 @@ class Output:
     def file(self, rel: str) -> Path:
         """The path of ``rel`` in the new site, its folder created; a ContentError when that is
         not inside it (a folder once proven inside stays so)."""
+        return Path(self._place(rel))
+
+    def _place(self, rel: str) -> str:
+        """``file`` as a string: a Path per file was most of linking ten thousand pages."""
         folder = rel.rpartition("/")[0]
         if folder not in self.made:
             try:
                 safety.inside(rel)
             except ValueError as exc:
                 raise ContentError([Problem(rel, 0, "", str(exc))]) from None
-            os.makedirs(os.path.join(self.tmp, folder), exist_ok=True)
-            self.made.add(folder)
-        return self.tmp / rel
+            self._mkdir(folder)
+        return os.path.join(self.root, rel)
+
+    def _mkdir(self, folder: str) -> None:
+        """One mkdir when its parent is known to exist (most pages are a folder of their own)."""
+        parent = folder.rpartition("/")[0]
+        if parent not in self.made:
+            self._mkdir(parent)
+        try:
+            os.mkdir(os.path.join(self.root, folder))
+        except FileExistsError:
+            pass
+        self.made.add(folder)
 
     def write(self, rel: str, data: str | bytes) -> None:
-        self.file(rel).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        with open(self._place(rel), "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.file(rel))
 
-    def link(self, rel: str, source: Path) -> None:
+    def link(self, rel: str, source: str | Path) -> None:
         """``rel`` as ``source``, a file of the old site: hard-linked (it is never written to
         again, and the new site's written files are new files), or copied on a file system
         without hard links."""
-        target = self.file(rel)
+        target = self._place(rel)
         try:
             os.link(source, target)
         except OSError:
