@@ -41,7 +41,7 @@ class BuildCache:
                        "content": tree_stamp(options.content)}
         self.manifest = _read_json(self.folder / "manifest.json")
         self.signatures: dict[str, str] = {}  # page output → signature, for the manifest
-        last = self.manifest.get("inputs")
+        last = self.manifest.get("inputs") or {}
         same = bool(last) and _setup(last) == _setup(self.inputs)
         self.templates: dict[str, str] = dict(self.manifest.get("templates", {})) if same else {}
         self.index: dict[str, str] = {}  # index file → digest of its key, for the manifest

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
 from typing import Callable
 
 from generator import safety
@@ -109,8 +110,8 @@ def write_data(site: Site, config: Config, output: IndexFiles) -> None:
     _write(output, "votes", votes, VOTE, _ballots_as_text)
     _write(output, "attendance", attendance, ATTENDANCE)
     _write(output, "people", people, PERSON)
-    for name, schema in SCHEMAS.items():
-        output.write(f"data/{name}", "", lambda schema=schema: _json(schema))  # part of the code
+    for name, schema in SCHEMAS.items():  # part of diarium's code, which the key need not hold
+        output.write(f"data/{name}", "", partial(_json, schema))
 
 
 def _write(output: IndexFiles, name: str, records: list[dict], columns: dict | None = None,
@@ -119,8 +120,8 @@ def _write(output: IndexFiles, name: str, records: list[dict], columns: dict | N
     key = json.dumps(records, ensure_ascii=False)  # compact: the quick C encoder
     output.write(f"data/{name}.json", key, lambda: _json(records))
     if columns is not None:
-        output.write(f"data/{name}.csv", key,
-                     lambda: _csv([row(r) for r in records] if row else records, list(columns)))
+        rows = [row(r) for r in records] if row else records
+        output.write(f"data/{name}.csv", key, lambda: _csv(rows, list(columns)))
 
 
 def _json(value) -> str:

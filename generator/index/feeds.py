@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from generator.config import Config
 from generator.headmeta import feed_url
+from generator.index.files import IndexFiles
 from generator.index.localtime import local_time
 from generator.model import Filed, Meeting, Site
 from generator.strings import load_strings
-from generator.index.files import IndexFiles
 
 if TYPE_CHECKING:  # noticeboard imports localtime from this package
     from generator.noticeboard import Notice
