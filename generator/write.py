@@ -131,7 +131,14 @@ def remove_in_background(folder: Path, trash: Path) -> None:
     unlinks. It is first renamed ``trash`` (``.<name>.trash-<pid>-<n>``), so that a next build in
     this process can reuse its name at once, and remove_stale finishes the job if the remover dies."""
     os.rename(folder, trash)
+    _remove(trash)
+
+
+def _remove(trash: Path) -> None:
+    """Start a remover of ``trash`` unless one of this process is at it."""
     _removers[:] = [p for p in _removers if p.poll() is None]
+    if any(p.args[-1] == str(trash) for p in _removers):  # type: ignore[index]
+        return
     _removers.append(subprocess.Popen(
         [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(trash)],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
@@ -148,6 +155,8 @@ def remove_stale(final: Path) -> None:
             continue
         if match.group(1) == "old" and not final.exists():
             os.rename(entry, final)
+        elif match.group(1) == "trash":  # maybe still being removed by the last build's remover
+            _remove(entry)
         else:
             shutil.rmtree(entry, ignore_errors=True)
 
