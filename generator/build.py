@@ -65,8 +65,11 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
                            cache.manifest["redactions"], None, config)
     site, content_warnings, redactions = load_and_link(options, config, cache and cache.records)
     renderer = Renderer(site, config)
+    if cache:
+        renderer.env.bytecode_cache = cache.bytecode()
     pages = plan(site, config)
-    stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
+    signer = cache and Signer(site, renderer, cache.records, f"drafts={options.drafts}", cache.templates)
+    stale = cache.stale(pages, signer) if cache else pages
     with Output(options.out, remove_later=True) as output:
         if cache:
             cache.seed(output, pages, stale)
@@ -74,7 +77,7 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
         for rel, source in renderer.static_files().items():
             output.copy(rel, source)
         copy_originals(site, options.content, output)
-        write_indexes(site, config, output)
+        write_indexes(site, config, output, cache.keeper(output) if cache else None)
         if options.search:
             index_site(output.tmp)
         output.commit()

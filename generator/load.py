@@ -56,6 +56,7 @@ class Loader:
         self.content, self.config, self.drafts = content, config, drafts
         self.cache = cache  # a generator.parsecache.ParseCache: unchanged files are not parsed again
         self.problems: list[Problem] = []
+        self.readable = contentfs.Readable(content)
         self.scheme = DiaryScheme(config.diary_prefixes, config.diary_scheme)
 
     def problem(self, path: Path, line: int, field: str, message: str, level: str = "error"):
@@ -69,7 +70,7 @@ class Loader:
             return contentfs.printable(path.as_posix())
 
     def read(self, path: Path, kind: str) -> ContentFile | None:
-        if not contentfs.regular_file(path, self.content):
+        if not self.readable.regular_file(path):
             if path.is_dir():
                 self.problem(path, 0, "", f"expected a {kind} file, found a folder of that name")
             return None  # anything else check_tree has reported
@@ -83,7 +84,7 @@ class Loader:
         if not original.file:
             return record
         path = record.path.parent / original.file
-        if not contentfs.regular_file(path, self.content):
+        if not self.readable.regular_file(path):
             self.problem(record.path, record.lines.get("original", 1), "original",
                          f"expected a file {original.file!r} in the record's folder ({self.rel(path.parent)}), "
                          "found none")

@@ -2,8 +2,8 @@
 what is allowed, so every module that turns content into output asks the same question."""
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 # A diary prefix becomes a URL segment (``/arende/sn-2012-195/``) and part of a link: letters,
@@ -46,13 +46,14 @@ def _plain(value: str) -> bool:
     return not _CONTROL.search(value) and not re.search(r"[\s\"'<>\\]", value)
 
 
-def inside(root: Path, rel: str) -> Path:
-    """``root / rel``, or ValueError when it would lie outside ``root`` (``..``, an absolute path,
-    a symbolic link out of it)."""
-    path = (root / rel).resolve()
-    if path != root.resolve() and root.resolve() not in path.parents:
+def inside(rel: str) -> str:
+    """``rel`` in its normal form, or ValueError when it would lie outside the folder it is
+    relative to (``..``, an absolute path). Only for a folder this process makes alone, which
+    holds no symbolic links, so the form of the path decides and no file need be looked up."""
+    norm = posixpath.normpath(rel)
+    if norm.startswith(("/", "../")) or norm == "..":
         raise ValueError(f"refused to write '{rel}': it lies outside the output folder")
-    return root / rel
+    return norm
 
 
 def strip_controls(text: str) -> tuple[str, int]:

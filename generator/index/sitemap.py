@@ -5,21 +5,26 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from generator.config import Config
+from generator.index.files import IndexFiles
 from generator.model import Site
 from generator.pages import plan
-from generator.write import Destination
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NOT_LISTED = {"/404.html"}
 
 
-def write_sitemap(site: Site, config: Config, output: Destination) -> None:
-    urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for page in plan(site, config):
-        if page.url not in NOT_LISTED:
-            ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = config.absolute_url(page.url)
-    ET.indent(urlset)
-    output.write("sitemap.xml", ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n")
+def write_sitemap(site: Site, config: Config, output: IndexFiles) -> None:
+    urls = [config.absolute_url(p.url) for p in plan(site, config) if p.url not in NOT_LISTED]
+    output.write("sitemap.xml", repr(urls), lambda: _sitemap(urls))
     # A Sitemap line must be an absolute URL: without a host there is none to give.
     sitemap = f"\nSitemap: {config.absolute_url('/sitemap.xml')}\n" if config.has_host else ""
-    output.write("robots.txt", f"User-agent: *\nAllow: /\n{sitemap}")
+    robots = f"User-agent: *\nAllow: /\n{sitemap}"
+    output.write("robots.txt", robots, lambda: robots)
+
+
+def _sitemap(urls: list[str]) -> bytes:
+    urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
+    for url in urls:
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = url
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
