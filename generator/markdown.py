@@ -23,7 +23,7 @@ CONTENT_TAGS = {"b", "i", "u", "em", "strong", "sup", "sub", "br", "p", "ul", "o
                 "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"}
 MARKDOWN_TAGS = {"a", "h2", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "hr", "section", "s"}
 ATTRIBUTES = {"a": {"href", "id", "class", "title"}, "li": {"id", "class"}, "sup": {"class"},
-              "section": {"class"}, "hr": {"class"}, "ol": {"start", "class"}, "th": {"class"},
+              "section": {"class"}, "hr": {"class"}, "ol": {"start", "class"}, "th": {"class", "scope"},
               "td": {"class"}, **{f"h{n}": {"id"} for n in range(2, 7)}}
 
 
@@ -36,6 +36,7 @@ def _parser() -> MarkdownIt:
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=_page_slug)
     md.core.ruler.push("diarium_contents", navigable)
     md.core.ruler.push("diarium_align", _alignment)
+    md.core.ruler.push("diarium_table_headers", _table_headers)
     return md
 
 
@@ -81,6 +82,34 @@ def _alignment(state) -> None:
         if style and token.type in ("th_open", "td_open"):
             token.attrs.pop("style")
             token.attrSet("class", "align-" + style.split(":")[1])
+
+
+def _table_headers(state) -> None:
+    """Every data cell gets a header (Lighthouse's td-has-header). A header row is marked as
+    one (``scope="col"``); tables converted from PDFs often have an empty header row instead,
+    which is dropped, or a header row whose first cell is empty over a column of row labels,
+    which become row headers (``scope="row"``). One pass over the tokens."""
+    tokens, drop = state.tokens, set()
+    head_start, row_labels, first_cell, cells = 0, False, False, []
+    for index, token in enumerate(tokens):
+        if token.type == "thead_open":
+            head_start, cells = index, []
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
+            cells.append(tokens[index + 1].content.strip())
+        elif token.type == "thead_close":
+            if not any(cells):
+                drop.update(range(head_start, index + 1))
+            row_labels = not all(cells)
+        elif token.type == "tr_open":
+            first_cell = True
+        elif token.type == "td_open":
+            if first_cell and row_labels and tokens[index + 1].content.strip():
+                token.tag = tokens[index + 2].tag = "th"
+                token.attrSet("scope", "row")
+            first_cell = False
+    if drop:
+        state.tokens = [t for i, t in enumerate(tokens) if i not in drop]
 
 
 _PARSER = _parser()
