@@ -89,8 +89,8 @@ def _table_headers(state) -> None:
     one (``scope="col"``); tables converted from PDFs often have an empty header row instead,
     which is dropped, or a header row whose first cell is empty over a column of row labels,
     which become row headers (``scope="row"``). One pass over the tokens."""
-    tokens, drop = state.tokens, set()
-    head_start, row_labels, first_cell, cells = 0, False, False, []
+    tokens, drop, cells = state.tokens, set[int](), list[str]()
+    head_start, row_labels, first_cell = 0, False, False
     for index, token in enumerate(tokens):
         if token.type == "thead_open":
             head_start, cells = index, []

@@ -9,11 +9,11 @@ from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
-from support import ROOT, run_diarium
 
 from generator.contents import Contents
 from generator.diary import DiaryScheme
 from generator.markdown import render
+from support import ROOT, run_diarium
 
 # Attachments whose text has the PDF's contents list: lines with bold dot leaders and page
 # numbers, and a table of numbered rows with leaders and a page-number column.
