@@ -34,6 +34,11 @@ class Contents:
     title: str
     back_to_top: str
     top_id: str
+    language: str = ""  # the interface's, where it is not the record text's (WCAG 3.1.2)
+
+    @property
+    def lang(self) -> str:
+        return f' lang="{escape(self.language)}"' if self.language else ""
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,7 @@ def _headings(tokens: list[Token]) -> list[Entry]:
 def _with_links_to_top(tokens: list[Token], top: int, contents: Contents) -> list[Token]:
     """A back-to-top link where each top-level section ends: before the next one, and before
     the footnotes or the end of the record."""
-    link = (f'<p><a class="to-top" href="#{escape(contents.top_id)}">'
+    link = (f'<p><a class="to-top" href="#{escape(contents.top_id)}"{contents.lang}>'
             f"{escape(contents.back_to_top)}</a></p>\n")
     out: list[Token] = []
     sections = 0
@@ -170,9 +175,10 @@ def _with_links_to_top(tokens: list[Token], top: int, contents: Contents) -> lis
     return out
 
 
-def contents_list(entries: list[Entry], anchor: str, level: int, title: str) -> str:
+def contents_list(entries: list[Entry], anchor: str, level: int, contents: Contents) -> str:
     """The generated contents list: a named navigation landmark with nested lists by level."""
-    parts = [f'<nav class="contents" aria-labelledby="{anchor}"><h{level} id="{anchor}">{escape(title)}</h{level}>']
+    parts = [f'<nav class="contents" aria-labelledby="{anchor}">'
+             f'<h{level} id="{anchor}"{contents.lang}>{escape(contents.title)}</h{level}>']
     depth: list[int] = []
     for entry in entries:
         while depth and entry.level < depth[-1]:

@@ -141,7 +141,7 @@ def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, 
     entries = env.pop("entries", None)
     if entries and contents:
         anchor = unique_id(ids, prefix + slugify(contents.title))
-        clean = contents_list(entries, anchor, top, contents.title) + clean
+        clean = contents_list(entries, anchor, top, contents) + clean
     return scroll_regions(link_numbers(clean, scheme, case_url))
 
 

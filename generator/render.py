@@ -42,7 +42,8 @@ class Renderer:
         self.env.globals.update(headmeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
         self.contents = Contents(config.long_document_words, self.strings["contents"],
-                                 self.strings["back_to_top"], MAIN_ID)
+                                 self.strings["back_to_top"], MAIN_ID,
+                                 "" if config.language == RECORD_LANGUAGE else config.language)
         self.page_ids = self._template_ids()
 
     def compile_all(self) -> None:

@@ -162,3 +162,10 @@ def test_record_headings_never_take_an_id_the_templates_write(site_dir, tmp_path
                 "--out", out, "--quiet", "--no-search")
     ids = page(out, "socialnamnden/2012-12-11/03/index.html").ids
     assert "innehall-2" in ids and [i for i, n in Counter(ids).items() if n > 1] == []
+
+
+def test_in_an_english_interface_the_lists_own_words_are_marked_english():
+    english = Contents(CONTENTS.words, "Contents", "Back to top", CONTENTS.top_id, "en")
+    out = html(COPIED, contents=english)
+    assert '<h2 id="contents" lang="en">Contents</h2>' in out
+    assert '<a class="to-top" href="#innehall" lang="en">Back to top</a>' in out
