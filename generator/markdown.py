@@ -1,25 +1,29 @@
 """Content Markdown → safe HTML: markdown-it-py with tables and footnotes, raw HTML sanitised
-to a whitelist, headings demoted below the page's own, Swedish-aware heading anchors, and every
-diary number in the text linked to its case page."""
+to a whitelist, headings demoted below the page's own, Swedish-aware heading anchors, every
+diary number in the text linked to its case page, and long records made navigable
+(generator.contents)."""
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from html import escape, unescape
 from typing import Callable
 
 import nh3
 from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator.contents import Contents, contents_list, navigable
 from generator.diary import DiaryScheme
-from generator.text import slugify
+from generator.text import slugify, word_count
 
 # Raw HTML a record may contain (docs/content-format.md), plus what Markdown itself produces.
 CONTENT_TAGS = {"b", "i", "u", "em", "strong", "sup", "sub", "br", "p", "ul", "ol", "li",
                 "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"}
 MARKDOWN_TAGS = {"a", "h2", "h3", "h4", "h5", "h6", "blockquote", "code", "pre", "hr", "section", "s"}
 ATTRIBUTES = {"a": {"href", "id", "class", "title"}, "li": {"id", "class"}, "sup": {"class"},
-              "section": {"class"}, "hr": {"class"}, "ol": {"start", "class"}, "th": {"class"},
+              "section": {"class"}, "hr": {"class"}, "ol": {"start", "class"}, "th": {"class", "scope"},
               "td": {"class"}, **{f"h{n}": {"id"} for n in range(2, 7)}}
 
 
@@ -27,34 +31,48 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.core.ruler.push("diarium_headings", _headings)
+    # The plugin walks the headings and reads their text; the slug is ours: Swedish letters
+    # folded, and unique across the whole page (its own de-duplication is per call, from -1).
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=_page_slug)
+    md.core.ruler.push("diarium_contents", navigable)
     md.core.ruler.push("diarium_align", _alignment)
+    md.core.ruler.push("diarium_table_headers", _table_headers)
     return md
 
 
 def _headings(state) -> None:
     """Shift headings so the document's highest becomes ``env['top']``, never more than one level
-    below the heading before (records often start at ####), and give each a unique id
-    (``env['prefix']`` + slug), unique across everything rendered into one page."""
+    below the heading before (records often start at ####)."""
     opens = [t for t in state.tokens if t.type == "heading_open"]
     if not opens:
         return
     env = state.env
     shift = env.get("top", 2) - min(int(t.tag[1]) for t in opens)
-    ids = env.setdefault("ids", set())
     level = env.get("top", 2) - 1
-    for index, token in enumerate(state.tokens):
-        if token.type not in ("heading_open", "heading_close"):
-            continue
+    for token in state.tokens:
         if token.type == "heading_open":
             level = min(6, max(2, int(token.tag[1]) + shift), level + 1)
-        token.tag = f"h{level}"
-        if token.type == "heading_open":
-            base = env.get("prefix", "") + (slugify(state.tokens[index + 1].content) or "rubrik")
-            anchor, n = base, 2
-            while anchor in ids:
-                anchor, n = f"{base}-{n}", n + 1
-            ids.add(anchor)
-            token.attrSet("id", anchor)
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{level}"
+
+
+# The ids of the page being rendered and the prefix of its record (set by render()):
+# a heading's id is ``prefix`` + slug, unique among everything on the page.
+_PAGE: ContextVar[tuple[set[str], str]] = ContextVar("diarium_page_ids")
+
+
+def _page_slug(title: str) -> str:
+    ids, prefix = _PAGE.get()
+    return unique_id(ids, prefix + (slugify(title) or "rubrik"))
+
+
+def unique_id(ids: set[str], base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever is not yet taken on the page; taken now."""
+    anchor, n = base, 2
+    while anchor in ids:
+        anchor, n = f"{base}-{n}", n + 1
+    ids.add(anchor)
+    return anchor
 
 
 def _alignment(state) -> None:
@@ -66,6 +84,34 @@ def _alignment(state) -> None:
             token.attrSet("class", "align-" + style.split(":")[1])
 
 
+def _table_headers(state) -> None:
+    """Every data cell gets a header (Lighthouse's td-has-header). A header row is marked as
+    one (``scope="col"``); tables converted from PDFs often have an empty header row instead,
+    which is dropped, or a header row whose first cell is empty over a column of row labels,
+    which become row headers (``scope="row"``). One pass over the tokens."""
+    tokens, drop, cells = state.tokens, set[int](), list[str]()
+    head_start, row_labels, first_cell = 0, False, False
+    for index, token in enumerate(tokens):
+        if token.type == "thead_open":
+            head_start, cells = index, []
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
+            cells.append(tokens[index + 1].content.strip())
+        elif token.type == "thead_close":
+            if not any(cells):
+                drop.update(range(head_start, index + 1))
+            row_labels = not all(cells)
+        elif token.type == "tr_open":
+            first_cell = True
+        elif token.type == "td_open":
+            if first_cell and row_labels and tokens[index + 1].content.strip():
+                token.tag = tokens[index + 2].tag = "th"
+                token.attrSet("scope", "row")
+            first_cell = False
+    if drop:
+        state.tokens = [t for i, t in enumerate(tokens) if i not in drop]
+
+
 _PARSER = _parser()
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _KEEP_OPEN = re.compile(r"<(a|code|pre)[\s>]")
@@ -73,17 +119,29 @@ _KEEP_CLOSE = re.compile(r"</(a|code|pre)>")
 
 
 def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, prefix: str = "",
-           env: dict | None = None) -> str:
+           env: dict | None = None, contents: Contents | None = None) -> str:
     """Render untrusted Markdown to safe HTML. ``case_url(number)`` gives a case page's URL, or
-    None where no case page exists; ``env`` shared between calls keeps heading ids unique."""
+    None where no case page exists; ``env`` shared between calls keeps heading ids unique (its
+    ``ids`` may hold the page's own ids beforehand). With ``contents``, a record longer than
+    ``contents.words`` words gets a contents list and back-to-top links."""
     if not text or not text.strip():
         return ""
     env = env if env is not None else {}
+    long = contents is not None and word_count(text) > contents.words
     # docId keeps footnote ids unique when several documents share a page.
-    env.update(top=top, prefix=prefix, docId=prefix.rstrip("-") or None)
-    html = _PARSER.render(text, env)
+    env.update(top=top, prefix=prefix, docId=prefix.rstrip("-") or None, contents=contents if long else None)
+    ids = env.setdefault("ids", set())
+    reset = _PAGE.set((ids, prefix))
+    try:
+        html = _PARSER.render(text, env)
+    finally:
+        _PAGE.reset(reset)
     clean = nh3.clean(html, tags=CONTENT_TAGS | MARKDOWN_TAGS, attributes=ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
+    entries = env.pop("entries", None)
+    if entries and contents:
+        anchor = unique_id(ids, prefix + slugify(contents.title))
+        clean = contents_list(entries, anchor, top, contents) + clean
     return scroll_regions(link_numbers(clean, scheme, case_url))
 
 

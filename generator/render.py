@@ -4,6 +4,7 @@ A page needs only the linked model, so pages can be rendered in any order and in
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 from typing import cast
@@ -13,6 +14,7 @@ from markupsafe import Markup
 
 from generator import headmeta, markdown
 from generator.config import Config
+from generator.contents import Contents
 from generator.minutes import record_kind
 from generator.model import Item, Paragraph, Record, Site
 from generator.pages import Page, latest_meetings
@@ -20,6 +22,8 @@ from generator.strings import load_strings
 from generator.text import file_size, long_date
 
 RECORD_LANGUAGE = "sv"  # the records are Swedish whatever the interface language
+MAIN_ID = "innehall"  # base.html's <main>, the skip link's target: where "back to top" leads
+_LITERAL_ID = re.compile(r'\bid="([A-Za-z0-9_-]+)"')
 
 
 class Renderer:
@@ -38,6 +42,10 @@ class Renderer:
         self.env.globals.update(headmeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
         self.env.filters["filesize"] = partial(file_size, language=config.language)
+        self.contents = Contents(config.long_document_words, self.strings["contents"],
+                                 self.strings["back_to_top"], MAIN_ID,
+                                 "" if config.language == RECORD_LANGUAGE else config.language)
+        self.page_ids = self._template_ids()
 
     def compile_all(self) -> None:
         """Compile every template now, e.g. once in a parent rather than in each of its workers.
@@ -48,6 +56,17 @@ class Renderer:
             except TemplateError:
                 pass
 
+    def _template_ids(self) -> frozenset[str]:
+        """The ids the templates write as they are (``main``'s, the search form's…): a heading of
+        record text never takes one of them."""
+        ids = {MAIN_ID}
+        loader = self.env.loader
+        assert loader is not None
+        for name in loader.list_templates():
+            if name.endswith(".html"):
+                ids.update(_LITERAL_ID.findall(loader.get_source(self.env, name)[0]))
+        return frozenset(ids)
+
     def url(self, path: str) -> str:
         """A site-relative URL under the site's base path: ``/a/`` → ``/namnder/a/``."""
         return self.config.base_path + path.lstrip("/")
@@ -55,8 +74,11 @@ class Renderer:
     def case_url(self, number) -> str | None:
         return self.url(self.site.cases[number].url) if number in self.site.cases else None
 
-    def markdown(self, text: str, env: dict, top: int = 2, prefix: str = "") -> str:
-        html = markdown.render(text, self.site.scheme, self.case_url, top=top, prefix=prefix, env=env)
+    def markdown(self, text: str, env: dict, top: int = 2, prefix: str = "", record: bool = False) -> str:
+        """Record text as HTML; ``record``: a record's own text, which, when long, gets a
+        contents list and back-to-top links (not its summary, decision or notes)."""
+        html = markdown.render(text, self.site.scheme, self.case_url, top=top, prefix=prefix, env=env,
+                               contents=self.contents if record else None)
         if html and self.config.language != RECORD_LANGUAGE:  # screen readers switch voice (WCAG 3.1.2)
             html = f'<div lang="{RECORD_LANGUAGE}">{html}</div>'
         return Markup(html)
@@ -81,7 +103,7 @@ class Renderer:
         return sorted(records, key=lambda r: (r.sort_date or item.date), reverse=True)[:limit]
 
     def render(self, page: Page) -> str:
-        context = {"page": page, "md": partial(self.markdown, env={})}
+        context = {"page": page, "md": partial(self.markdown, env={"ids": set(self.page_ids)})}
         if page.template in ("item.html", "paragraph.html"):
             item = cast(Item | Paragraph, page.record)
             context.update(self._pager(item), related=self.related(item))

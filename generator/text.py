@@ -18,6 +18,14 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_count(text: str) -> int:
+    """Words in a text: what makes a record long (``long_document_words``)."""
+    return len(_WORD.findall(text))
+
+
 # Swedish alphabetical order: å, ä, ö come after z; æ sorts as ä, ø as ö, ü as y, é as e.
 _COLLATION = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y", "é": "e",
                             "è": "e", "à": "a", "á": "a"})
