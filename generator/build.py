@@ -16,7 +16,7 @@ from generator.config import Config, load_config
 from generator.deps import Signer
 from generator.incremental import BuildCache
 from generator.index import write_indexes
-from generator.index.sitesearch import index_site
+from generator.index.sitesearch import index_site, shard_pages
 from generator.link import derive, link_site
 from generator.load import load_site
 from generator.model import Site
@@ -78,8 +78,9 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
             output.copy(rel, source)
         copy_originals(site, options.content, output)
         write_indexes(site, config, output, cache.keeper(output) if cache else None)
-        if options.search:
-            index_site(output.tmp)
+        if options.search:  # with a cache, only the shards of pages rendered again are indexed again
+            index_site(output.tmp, pages, shard_pages(config), {p.output for p in stale} if cache else None,
+                       Path(options.out).resolve() / "pagefind" if cache else None)
         output.commit()
     if cache:
         cache.save(len(pages), warnings + content_warnings, redactions)

@@ -27,13 +27,16 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def test_index_covers_every_record_page_and_nothing_else(built_fixture):
-    entry = json.loads((built_fixture / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["sv"]  # lang="sv": Swedish stemming
+    shards = json.loads((built_fixture / "pagefind/shards.json").read_text(encoding="utf-8"))["shards"]
+    assert sorted(shards) == ["_ovrigt", "socialnamnden", "vard-och-omsorgsnamnden"]  # one per committee, and the rest
+    entries = [json.loads((built_fixture / f"pagefind/{name}/pagefind-entry.json").read_text(encoding="utf-8"))
+               for name in shards]
+    assert all(list(entry["languages"]) == ["sv"] for entry in entries)  # lang="sv": Swedish stemming
     pages = fragments(built_fixture)
     records = ITEMS + ["/socialnamnden/2012-12-11/", "/vard-och-omsorgsnamnden/2013-01-15/",
                        "/socialnamnden/2012-12-11/02/bilaga-1/", "/dokument/budgetplan-2013/"]
     assert sorted(pages) == sorted(records)
-    assert entry["languages"]["sv"]["page_count"] == len(records)
+    assert sum(entry["languages"]["sv"]["page_count"] for entry in entries) == len(records)
 
 
 def test_filters_and_metadata_of_an_item(built_fixture):
@@ -152,5 +155,5 @@ def test_no_search_skips_the_index_and_english_sites_search_at_search(site_dir, 
     config.write_text(config.read_text(encoding="utf-8").replace("language: sv", "language: en"), encoding="utf-8")
     english = build_into(site_dir, tmp_path / "en")
     assert (english / "search/index.html").exists() and not (english / "sok").exists()
-    entry = json.loads((english / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((english / "pagefind/socialnamnden/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]
