@@ -110,7 +110,8 @@ class Loader:
                 if key in parsed.lines:
                     self.problem(path, parsed.lines[key], key, f"is empty, expected {expected}")
                 else:  # at the closing '---', where the key would be added
-                    self.problem(path, parsed.end_line, key, f"missing: every {kind} needs '{key}', expected {expected}")
+                    message = f"missing: every {kind} needs '{key}', expected {expected}"
+                    self.problem(path, parsed.end_line, key, message)
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
         if failed:
