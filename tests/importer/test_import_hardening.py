@@ -157,3 +157,24 @@ def test_an_impossible_date_in_a_kungsbacka_header_is_a_warning_naming_its_line(
     assert calendar_warning(line, written) in result.stdout + result.stderr
     if result.returncode == 0:
         builds(content, tmp_path / "site")
+
+
+def test_the_cost_of_a_long_single_line_is_linear(tmp_path):
+    """#13 point 10: a 20 MB single line took 73 s. Four times the text costs about four times the
+    CPU time (process time, not wall time, so a busy machine does not fail it; a quadratic step
+    would make it 16 times)."""
+    from time import process_time
+
+    from generator.config import load_config
+    from generator.importer.command import import_one
+    config, _ = load_config(ROOT / "config.yaml")
+    text = MEETING_000.read_text(encoding="utf-8")
+    line = text.replace("\n", " ")
+    costs = []
+    for size in (500_000, 2_000_000):
+        record = tmp_path / f"line-{size}.txt"
+        record.write_text(text + "\n" + (line * (size // len(line) + 1))[:size] + "\n", encoding="utf-8")
+        start = process_time()
+        import_one(record, tmp_path / "content", config)
+        costs.append(process_time() - start)
+    assert costs[1] < 8 * costs[0], costs
