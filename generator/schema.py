@@ -318,7 +318,7 @@ EXPECTED = {text: "a non-empty text", one_line: "a non-empty text on one line", 
 
 
 def expected(check) -> str:
-    return EXPECTED.get(check) or getattr(check, "expected", "a value")
+    return str(EXPECTED.get(check) or getattr(check, "expected", "a value"))
 
 
 STATUS = one_of("utgår", "bordlagd", "återremitterad")

@@ -91,7 +91,8 @@ def calendar_date(written: str, year, month, day, warnings: list[str], line: int
 
 def iso_date(written: str, warnings: list[str], line: int) -> date | None:
     """``calendar_date`` of an ISO date ``YYYY-MM-DD``."""
-    return calendar_date(written, *written.split("-"), warnings, line)
+    year, month, day = written.split("-")
+    return calendar_date(written, year, month, day, warnings, line)
 
 
 def date_line(line: str) -> str | None:
