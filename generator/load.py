@@ -113,12 +113,22 @@ class Loader:
             check = schema.diary_numbers(self.scheme) if check == "diary" else check
             try:
                 values[key] = check(raw) if raw is not None else None
+            except schema.FieldError as exc:  # inside a mapping or list: at the line of the part that is wrong
+                nested = frontmatter.nested_lines(parsed.head, first_line=2)
+                self.problem(path, frontmatter.line_of(nested, f"{key}.{exc.path}".replace(".[", "["), line),
+                             key, str(exc))
+                failed.add(key)
             except ValueError as exc:
                 self.problem(path, line, key, str(exc))
                 failed.add(key)
-        for key, (_, required) in fields.items():
+        for key, (check, required) in fields.items():
             if required and key not in failed and values.get(key) in (None, ""):
-                self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
+                expected = schema.expected(check)
+                if key in parsed.lines:
+                    self.problem(path, parsed.lines[key], key, f"is empty, expected {expected}")
+                else:  # at the closing '---', where the key would be added
+                    message = f"missing: every {kind} needs '{key}', expected {expected}"
+                    self.problem(path, parsed.end_line, key, message)
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
         if failed:

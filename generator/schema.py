@@ -135,7 +135,8 @@ def one_of(*choices: str):
     def check(value) -> str:
         if value in choices:
             return value
-        raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+        raise ValueError(f"expected {check.expected}, got {value!r}")  # type: ignore[attr-defined]
+    check.expected = f"one of {', '.join(choices)}"  # type: ignore[attr-defined]
     return check
 
 
@@ -180,8 +181,10 @@ def _entry(value, keys: dict, what: str) -> dict:
     checked = {}
     for key, (check, required) in keys.items():
         if value.get(key) in (None, ""):
+            if required and key in value:
+                raise _nest(key, ValueError(f"is empty, expected {expected(check)}"))
             if required:
-                raise ValueError(f"missing '{key}'")
+                raise ValueError(f"missing '{key}', expected {expected(check)}")
             continue
         try:
             checked[key] = check(value[key])
@@ -338,6 +341,18 @@ def original(value) -> Original:
     raise ValueError("expected an http(s) address like https://example.org/protokoll.pdf, or the name of a file in "
                      f"the record's folder like protokoll.pdf (of a document type: "
                      f"{', '.join(contentfs.ORIGINAL_TYPES)}), got {written!r}")
+
+
+# What a required key's checker expects, for the error when the key is empty or missing.
+EXPECTED = {text: "a non-empty text", one_line: "a non-empty text on one line", integer: "a whole number",
+            iso_date: "a date like 2012-12-11", diary_prefix: "a diary-number prefix like SN",
+            texts: "a text or a list of texts", ballot_vote: "ja, nej or avstår",
+            _proposition: "a mapping {yes: …, no: …}",
+            address: "an http(s) address"}
+
+
+def expected(check) -> str:
+    return str(EXPECTED.get(check) or getattr(check, "expected", "a value"))
 
 
 STATUS = one_of("utgår", "bordlagd", "återremitterad")
