@@ -77,9 +77,10 @@ class Config:
         """The warning that publishing needs a host in ``base_url``, when it has none."""
         if self.has_host:
             return []
-        return [self.problem("base_url", "has no host, which publishing needs: without one, robots.txt gets no "
-                             "Sitemap line, pages no canonical or Open Graph URL, calendar events no URL, feeds "
-                             "get ids that change once a host is set, and sitemap and feed links are not absolute. "
+        return [self.problem("base_url", "has no host, which publishing needs: without one, there is no sitemap.xml "
+                             "and no Sitemap line in robots.txt, pages no canonical or Open Graph URL, calendar "
+                             "events no URL, feeds get ids that change once a host is set, and feed links are not "
+                             "absolute. "
                              "Set base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
                              "warning")]
 

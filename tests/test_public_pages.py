@@ -38,6 +38,7 @@ def test_without_a_host_robots_has_no_sitemap_line_and_build_says_a_host_is_need
                          "--out", tmp_path / "out", "--base-url", "/")
     out = tmp_path / "out"
     assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    assert not (out / "sitemap.xml").exists()  # the protocol requires absolute URLs
     assert "has no host, which publishing needs" in result.stderr
     # nothing relative where an absolute URL is required
     page = soup(out, "/socialnamnden/2012-12-11/02/")

@@ -1,5 +1,7 @@
 """``sitemap.xml`` of every published page (the render plan, less the 404 page) and a
-``robots.txt`` pointing to it. No ``lastmod``: records carry no reliable modification date."""
+``robots.txt`` pointing to it. No ``lastmod``: records carry no reliable modification date.
+Both need a host: the sitemap protocol requires absolute URLs, so without one neither is made
+(robots.txt is, without its Sitemap line)."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -14,8 +16,9 @@ NOT_LISTED = {"/404.html"}
 
 
 def write_sitemap(site: Site, config: Config, output: IndexFiles) -> None:
-    urls = [config.absolute_url(p.url) for p in plan(site, config) if p.url not in NOT_LISTED]
-    output.write("sitemap.xml", repr(urls), lambda: _sitemap(urls))
+    if config.has_host:
+        urls = [config.absolute_url(p.url) for p in plan(site, config) if p.url not in NOT_LISTED]
+        output.write("sitemap.xml", repr(urls), lambda: _sitemap(urls))
     # A Sitemap line must be an absolute URL: without a host there is none to give.
     sitemap = f"\nSitemap: {config.absolute_url('/sitemap.xml')}\n" if config.has_host else ""
     robots = f"User-agent: *\nAllow: /\n{sitemap}"
