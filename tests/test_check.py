@@ -65,7 +65,8 @@ def test_json_report_and_site_patterns(site_dir):
 def test_invalid_content_is_reported_as_errors(site_dir):
     (site_dir / ITEM1).write_text("---\nnumber: 1\n---\n", encoding="utf-8")
     code, out = check(site_dir, "--skip-html")
-    assert code == 1 and f"{ITEM1}:1: error: field 'title'" in out
+    # reported where the key would go: the front matter's closing line
+    assert code == 1 and f"{ITEM1}:3: error: field 'title': missing" in out
 
 
 @pytest.mark.parametrize("text, expected", [
