@@ -88,12 +88,14 @@ def _table_headers(state) -> None:
     """Every data cell gets a header (Lighthouse's td-has-header). A header row is marked as
     one (``scope="col"``); tables converted from PDFs often have an empty header row instead,
     which is dropped, or a header row whose first cell is empty over a column of row labels,
-    which become row headers (``scope="row"``). One pass over the tokens."""
+    which become row headers (``scope="row"``). In such a table a first body row that is empty
+    in that column continues the header (a header of two rows, like "Kön" over "Kvinna", "Man").
+    One pass over the tokens."""
     tokens, drop, cells = state.tokens, set[int](), list[str]()
-    head_start, row_labels, first_cell = 0, False, False
+    head_start, row_labels, first_cell, body_rows, header_row = 0, False, False, 0, False
     for index, token in enumerate(tokens):
         if token.type == "thead_open":
-            head_start, cells = index, []
+            head_start, cells, body_rows = index, [], -1
         elif token.type == "th_open":
             token.attrSet("scope", "col")
             cells.append(tokens[index + 1].content.strip())
@@ -102,11 +104,14 @@ def _table_headers(state) -> None:
                 drop.update(range(head_start, index + 1))
             row_labels = not all(cells)
         elif token.type == "tr_open":
-            first_cell = True
+            first_cell, body_rows, header_row = True, body_rows + 1, False
         elif token.type == "td_open":
-            if first_cell and row_labels and tokens[index + 1].content.strip():
+            text = tokens[index + 1].content.strip()
+            if first_cell and row_labels:
+                header_row = not text and body_rows == 1
+            if text and row_labels and (first_cell or header_row):
                 token.tag = tokens[index + 2].tag = "th"
-                token.attrSet("scope", "row")
+                token.attrSet("scope", "col" if header_row else "row")
             first_cell = False
     if drop:
         state.tokens = [t for i, t in enumerate(tokens) if i not in drop]

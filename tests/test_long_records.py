@@ -151,6 +151,16 @@ def test_a_table_header_row_is_marked_and_an_empty_one_dropped():
     assert '<th scope="col">2016</th>' in labels and '<th scope="row">Hyra</th>' in labels
 
 
+def test_a_header_of_two_rows_marks_its_second_row_too():
+    """A real Botkyrka table ("Kön" over "Kvinna", "Man"): the second row is empty under the row
+    labels and names the columns the first row left empty."""
+    two = html("| Anledning | Kön | | Totalt |\n|---|---|---|---|\n| | Kvinna | Man | |\n| Arbete | 34 | 53 | 87 |\n")
+    assert '<th scope="col">Kvinna</th>' in two and '<th scope="col">Man</th>' in two
+    assert '<th scope="row">Arbete</th>' in two and "<td>53</td>" in two
+    later = html("| | 2016 |\n|---|---|\n| Hyra | 5 |\n| | 6 |\n")  # an empty label further down: data
+    assert "<td>6</td>" in later
+
+
 def test_record_headings_never_take_an_id_the_templates_write(site_dir, tmp_path):
     # The item page writes <main id="innehall"> and <h2 id="handlingar">; record text
     # rendered without a prefix has headings of the same names.
