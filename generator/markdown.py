@@ -159,7 +159,7 @@ def _sanitise(state) -> None:
     """Core rule: whether the document needs nh3 (``env['sanitise']``): ``raw`` where it holds
     raw HTML, ``markdown`` where Markdown itself makes what nh3 removes (an image, a fence's
     class, a link not relative); None where the rendering is already
-    what nh3 would return."""
+    what nh3 would return. Outside raw HTML, diary numbers are linked here (_link_numbers)."""
     need = None
     for token in state.tokens:
         if token.type == "html_block" and token.map is None:  # contents' back-to-top link
@@ -174,6 +174,11 @@ def _sanitise(state) -> None:
             if need == "raw":
                 break
     state.env["sanitise"] = need
+    if need != "raw":
+        scheme, case_url = state.env["diary"]
+        for token in state.tokens:
+            if token.children:
+                token.children = _link_numbers(token.children, scheme, case_url)
 
 
 def _inline_need(children: list[Token]) -> str | None:
@@ -210,6 +215,33 @@ def _clean(html: str) -> str:
                      url_schemes={"http", "https", "mailto"}, link_rel=None)
 
 
+def _link_numbers(children: list[Token], scheme: DiaryScheme, case_url: Callable) -> list[Token]:
+    """Each run of text (text and soft line breaks, outside links) becomes one token of its HTML,
+    escaped once, with the diary numbers linked: found in the escaped text, as link_numbers finds
+    them in the HTML of a document with raw HTML."""
+    out: list[Token] = []
+    run: list[Token] = []
+    inside = 0
+    for child in children:
+        if not inside and child.type in ("text", "softbreak"):
+            run.append(child)
+            continue
+        if run:
+            out.append(_linked_run(run, scheme, case_url))
+            run = []
+        inside += (child.type == "link_open") - (child.type == "link_close")
+        out.append(child)
+    if run:
+        out.append(_linked_run(run, scheme, case_url))
+    return out
+
+
+def _linked_run(run: list[Token], scheme: DiaryScheme, case_url: Callable) -> Token:
+    text = run[0].content if len(run) == 1 else "".join(t.content if t.type == "text" else "\n" for t in run)
+    run[0].type, run[0].content = "html_inline", _link_text(_text(text), scheme, case_url)
+    return run[0]
+
+
 _PARSER = _parser()
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _KEEP_OPEN = re.compile(r"<(a|code|pre)[\s>]")
@@ -227,7 +259,8 @@ def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, 
     env = env if env is not None else {}
     long = contents is not None and word_count(text) > contents.words
     # docId keeps footnote ids unique when several documents share a page.
-    env.update(top=top, prefix=prefix, docId=prefix.rstrip("-") or None, contents=contents if long else None)
+    env.update(top=top, prefix=prefix, docId=prefix.rstrip("-") or None, contents=contents if long else None,
+               diary=(scheme, case_url))
     ids = env.setdefault("ids", set())
     reset = _PAGE.set((ids, prefix))
     try:
@@ -240,7 +273,8 @@ def render(text: str, scheme: DiaryScheme, case_url: Callable, *, top: int = 2, 
     if entries and contents:
         anchor = unique_id(ids, prefix + slugify(contents.title))
         clean = contents_list(entries, anchor, top, contents) + clean
-    return scroll_regions(link_numbers(clean, scheme, case_url))
+    # Raw HTML is not in the token stream: its diary numbers are found in the cleaned HTML.
+    return scroll_regions(link_numbers(clean, scheme, case_url) if sanitise == "raw" else clean)
 
 
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
