@@ -31,10 +31,13 @@ class Renderer:
 
     def __init__(self, site: Site, config: Config):
         self.site, self.config = site, config
+        self.base_path = config.base_path  # once: url() is called some twenty times a page
         self.env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in config.template_dirs()]),
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                               auto_reload=False)  # no stat per get_template; the preview clears the cache
+                               # no stat per get_template, and a plain dict for a cache (an LRU cache
+                               # locks and reorders on every lookup: six a page); the preview clears it
+                               auto_reload=False, cache_size=-1)
         self.strings = load_strings(config)
         self.env.globals.update(site=site, config=config, t=self.strings, url=self.url, case_url=self.case_url,
                                 latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of,
@@ -69,7 +72,7 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """A site-relative URL under the site's base path: ``/a/`` → ``/namnder/a/``."""
-        return self.config.base_path + path.lstrip("/")
+        return self.base_path + path.lstrip("/")
 
     def case_url(self, number) -> str | None:
         return self.url(self.site.cases[number].url) if number in self.site.cases else None
