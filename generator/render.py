@@ -5,6 +5,7 @@ A page needs only the linked model, so pages can be rendered in any order and in
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from functools import partial
 from pathlib import Path
 from typing import cast
@@ -24,6 +25,9 @@ from generator.text import file_size, long_date
 RECORD_LANGUAGE = "sv"  # the records are Swedish whatever the interface language
 MAIN_ID = "innehall"  # base.html's <main>, the skip link's target: where "back to top" leads
 _LITERAL_ID = re.compile(r'\bid="([A-Za-z0-9_-]+)"')
+# The markdown state of the page being rendered (its headings' ids), which ``md`` reads: a global,
+# so the macro templates need no ``with context`` import, which ran them again for every page.
+_PAGE_ENV: ContextVar[dict] = ContextVar("page_env")
 
 
 class Renderer:
@@ -31,14 +35,17 @@ class Renderer:
 
     def __init__(self, site: Site, config: Config):
         self.site, self.config = site, config
+        self.base_path = config.base_path  # once: url() is called some twenty times a page
         self.env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in config.template_dirs()]),
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                               auto_reload=False)  # no stat per get_template; the preview clears the cache
+                               # no stat per get_template, and a plain dict for a cache (an LRU cache
+                               # locks and reorders on every lookup: six a page); the preview clears it
+                               auto_reload=False, cache_size=-1)
         self.strings = load_strings(config)
         self.env.globals.update(site=site, config=config, t=self.strings, url=self.url, case_url=self.case_url,
                                 latest=latest_meetings(site, config), heading_of=self.heading_of, kind_of=self.kind_of,
-                                record_kind=record_kind)
+                                record_kind=record_kind, md=self.page_markdown)
         self.env.globals.update(headmeta.template_globals(config))
         self.env.filters["longdate"] = partial(_long_date, language=config.language)
         self.env.filters["filesize"] = partial(file_size, language=config.language)
@@ -69,7 +76,7 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """A site-relative URL under the site's base path: ``/a/`` → ``/namnder/a/``."""
-        return self.config.base_path + path.lstrip("/")
+        return self.base_path + path.lstrip("/")
 
     def case_url(self, number) -> str | None:
         return self.url(self.site.cases[number].url) if number in self.site.cases else None
@@ -82,6 +89,10 @@ class Renderer:
         if html and self.config.language != RECORD_LANGUAGE:  # screen readers switch voice (WCAG 3.1.2)
             html = f'<div lang="{RECORD_LANGUAGE}">{html}</div>'
         return Markup(html)
+
+    def page_markdown(self, text: str, top: int = 2, prefix: str = "", record: bool = False) -> str:
+        """``md`` in the templates: ``markdown`` on the page being rendered."""
+        return self.markdown(text, _PAGE_ENV.get(), top, prefix, record)
 
     def heading_of(self, record: Record) -> str:
         return record.heading(self.config.language)
@@ -103,7 +114,8 @@ class Renderer:
         return sorted(records, key=lambda r: (r.sort_date or item.date), reverse=True)[:limit]
 
     def render(self, page: Page) -> str:
-        context = {"page": page, "md": partial(self.markdown, env={"ids": set(self.page_ids)})}
+        _PAGE_ENV.set({"ids": set(self.page_ids)})
+        context: dict = {"page": page}
         if page.template in ("item.html", "paragraph.html"):
             item = cast(Item | Paragraph, page.record)
             context.update(self._pager(item), related=self.related(item))
