@@ -29,6 +29,7 @@ from corpus import generate  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 HUGO_EQUIVALENT = ROOT.parent / "shared" / "bench" / "hugo_equivalent.py"
+BASE_URL = "https://example.org/"  # hugo-eq's baseURL: both write a sitemap and absolute feed links
 
 
 def corpus(items: int) -> Path:
@@ -56,7 +57,8 @@ def measure(command: list[str]) -> tuple[float, int, str]:
 
 def diarium_command(root: Path, search: bool) -> list[str]:
     return [sys.executable, "-m", "generator", "build", "--content", str(root / "content"),
-            "--config", str(root / "config.yaml"), "--out", str(root / "site")] + ([] if search else ["--no-search"])
+            "--config", str(root / "config.yaml"), "--out", str(root / "site"),
+            "--base-url", BASE_URL] + ([] if search else ["--no-search"])
 
 
 def diarium_clean(root: Path, search: bool) -> tuple[float, int, int]:

@@ -16,7 +16,7 @@ from generator.config import Config, load_config
 from generator.deps import Signer
 from generator.incremental import BuildCache
 from generator.index import write_indexes
-from generator.index.sitesearch import index_site
+from generator.index.sitesearch import index_site, shard_pages
 from generator.link import derive, link_site
 from generator.load import load_site
 from generator.model import Site
@@ -65,17 +65,22 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
                            cache.manifest["redactions"], None, config)
     site, content_warnings, redactions = load_and_link(options, config, cache and cache.records)
     renderer = Renderer(site, config)
+    if cache:
+        renderer.env.bytecode_cache = cache.bytecode()
     pages = plan(site, config)
-    stale = cache.stale(pages, Signer(site, renderer, cache.records, f"drafts={options.drafts}")) if cache else pages
+    signer = cache and Signer(site, renderer, cache.records, f"drafts={options.drafts}", cache.templates)
+    stale = cache.stale(pages, signer) if cache else pages
     with Output(options.out, remove_later=True) as output:
         if cache:
             cache.seed(output, pages, stale)
         render_pages(renderer, stale, output, options.jobs, progress)
         for rel, source in renderer.static_files().items():
             output.copy(rel, source)
-        write_indexes(site, config, output)
-        if options.search:
-            index_site(output.tmp)
+        copy_originals(site, options.content, output)
+        write_indexes(site, config, output, cache.keeper(output) if cache else None)
+        if options.search:  # with a cache, only the shards of pages rendered again are indexed again
+            index_site(output.tmp, pages, shard_pages(config), {p.output for p in stale} if cache else None,
+                       Path(options.out).resolve() / "pagefind" if cache else None)
         output.commit()
     if cache:
         cache.save(len(pages), warnings + content_warnings, redactions)
@@ -90,6 +95,13 @@ def load_and_link(options: BuildOptions, config: Config, records=None) -> tuple[
     link_site(site, config)
     derive(site, config, build_date(options.today, os.environ))
     return site, warnings, redactions
+
+
+def copy_originals(site: Site, content: Path, output: Destination) -> None:
+    """The originals beside the records' pages (``original:``), copied on every build: what is
+    published is the file as it is now, even when its record and its size are unchanged."""
+    for rel, source in site.originals().items():
+        output.copy(rel, Path(content).parent / source)
 
 
 def render_pages(renderer: Renderer, pages: list[Page], output: Destination, jobs: int, progress) -> None:

@@ -39,6 +39,9 @@ class Config:
     # The accessibility statement (tillgänglighetsredogörelse, DOS-lagen) at /tillganglighet/; see README.
     accessibility: dict = field(default_factory=dict)
     show_import_warnings: bool = False  # the importer's QA notes on published pages (always in serve)
+    # The site search (generator/index/sitesearch.py): {shard_pages: record pages a committee may
+    # have before its index is split by year, merge: [base URLs of other diarium sites to search too]}
+    search: dict = field(default_factory=dict)
     # Not keys: the file it was read from, which problems name, and the line of each key in it
     # (not compared or shown: moving a key is no change of configuration).
     path: Path = Path("config.yaml")
@@ -74,9 +77,11 @@ class Config:
         """The warning that publishing needs a host in ``base_url``, when it has none."""
         if self.has_host:
             return []
-        return [self.problem("base_url", "has no host, which publishing needs: robots.txt gets no Sitemap line, "
-                             "and feed, calendar, sitemap, canonical and Open Graph URLs are not absolute. Set "
-                             "base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
+        return [self.problem("base_url", "has no host, which publishing needs: without one, there is no sitemap.xml "
+                             "and no Sitemap line in robots.txt, pages no canonical or Open Graph URL, calendar "
+                             "events no URL, feeds get ids that change once a host is set, and feed links are not "
+                             "absolute. "
+                             "Set base_url in config.yaml (e.g. https://www.kommun.se/namnder/) or pass --base-url",
                              "warning")]
 
     def absolute_url(self, path: str) -> str:
@@ -94,10 +99,11 @@ KEYS: dict[str, type | tuple[type, ...]] = {"title": str, "base_url": str, "lang
         "diary_scheme": (str, dict),
         "templates": (str, type(None)), "long_document_words": int, "latest_meetings": int,
         "redact": list, "personal_data_patterns": list, "licence": str, "licence_url": str, "feed_entries": int,
-        "notice_board": dict, "people": bool, "show_import_warnings": bool, "accessibility": dict}
+        "notice_board": dict, "people": bool, "show_import_warnings": bool, "accessibility": dict, "search": dict}
 # Keys of the mappings among them, with their types.
 SUBKEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "notice_board": {"storage": str},
+    "search": {"shard_pages": int, "merge": list},
     "accessibility": {"publisher": str, "contact": str, "status": str, "exceptions": list,
                       "reviewed": (str, date), "supervisor": str, "supervisor_url": str}}
 
@@ -118,7 +124,7 @@ def load_config(path: str | Path, base_url: str | None = None) -> tuple[Config, 
             problems.append(config.problem(key, f"expected {_describe(KEYS[key])}, got {value!r}"))
         else:
             problems += _subkey_problems(config, key, value) + _check_value(config, key, value)
-    problems += _check_scheme(config, config.diary_scheme)
+    problems += _check_scheme(config, config.diary_scheme) + _check_search(config, config.search)
     if config.accessibility.get("status", "partially") not in ("fully", "partially", "not"):
         problems.append(config.problem("accessibility.status", "expected fully, partially or not"))
     if config.language not in LANGUAGES:
@@ -188,6 +194,16 @@ def _check_scheme(config: Config, scheme: str | dict) -> list[Problem]:
         return [config.problem("diary_scheme",
                                "expected a mapping {pattern: REGEX} with named groups year and seq (and prefix)")]
     return []
+
+
+def _check_search(config: Config, search: dict) -> list[Problem]:
+    """``search.merge`` lists site base URLs (they become URLs the search page fetches)."""
+    merge = search.get("merge", [])
+    problems = [config.problem(f"search.merge[{n}]", str(exc))
+                for n, exc in _each(safety.base_url, merge if isinstance(merge, list) else [])]
+    if isinstance(search.get("shard_pages"), int) and search["shard_pages"] < 1:
+        problems.append(config.problem("search.shard_pages", "expected a whole number of 1 or more"))
+    return problems
 
 
 def _read(path: Path) -> tuple[dict, dict[str, int]]:

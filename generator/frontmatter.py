@@ -34,6 +34,12 @@ class Parsed:
     lines: dict  # key → line number in the file (1-based)
     body: str
     body_line: int
+    head: str = ""  # the YAML text, for nested_lines
+
+    @property
+    def end_line(self) -> int:
+        """The line of the closing '---': where a missing key would be added."""
+        return self.body_line - 1
 
 
 class FrontMatterError(ValueError):
@@ -66,6 +72,41 @@ def parse_mapping(text: str, first_line: int = 1, items: bool = False) -> tuple[
         lines |= {f"{k.value}[{i}]": first_line + entry.start_mark.line
                   for k, v in node.value if isinstance(v, yaml.SequenceNode) for i, entry in enumerate(v.value)}
     return data, lines
+
+
+def nested_lines(text: str, first_line: int = 1) -> dict[str, int]:
+    """The line of every value inside a mapping, by the path schema.FieldError gives it:
+    ``votes[0].proposition``. Only asked for when a nested value has a problem, so a file without
+    one is composed once."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    stack = [("", root)] if isinstance(root, yaml.MappingNode) else []
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            children = [(f"{path}.{k.value}" if path else str(k.value), k, v) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(f"{path}[{i}]", v, v) for i, v in enumerate(node.value)]
+        else:
+            continue
+        for child, mark, value in children:
+            lines[child] = first_line + mark.start_mark.line
+            stack.append((child, value))
+    return lines
+
+
+def line_of(lines: dict[str, int], path: str, default: int) -> int:
+    """The line of ``path``, else of the nearest mapping or list around it: where a missing key
+    of a nested mapping would be added."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:max(path.rfind("."), path.rfind("["), 0)]
+    return default
 
 
 def _check_nodes(root, first_line: int) -> None:
@@ -103,7 +144,7 @@ def parse(text: str) -> Parsed:
         raise FrontMatterError(1, "front matter is not closed: expected a line '---' after the keys")
     data, lines = parse_mapping(text[4:end + 1], first_line=2)
     body_line = text.count("\n", 0, end + 4) + 2
-    return Parsed(data, lines, text[end + 5:], body_line)
+    return Parsed(data, lines, text[end + 5:], body_line, text[4:end + 1])
 
 
 def dump(data: dict, body: str) -> str:

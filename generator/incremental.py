@@ -9,11 +9,14 @@ as a whole as before — the published folder is never half-written.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 from functools import cached_property
 from pathlib import Path
+
+import jinja2
 
 from generator.deps import code_stamp
 from generator.files import cache_dir, file_stamp, tree_stamp, write_atomic
@@ -38,11 +41,23 @@ class BuildCache:
                        "content": tree_stamp(options.content)}
         self.manifest = _read_json(self.folder / "manifest.json")
         self.signatures: dict[str, str] = {}  # page output → signature, for the manifest
+        last = self.manifest.get("inputs") or {}
+        same = bool(last) and _setup(last) == _setup(self.inputs)
+        self.templates: dict[str, str] = dict(self.manifest.get("templates", {})) if same else {}
+        self.index: dict[str, str] = {}  # index file → digest of its key, for the manifest
+        self._last_index: dict[str, str] = self.manifest.get("index", {}) if same else {}
 
     @cached_property
     def records(self) -> ParseCache:
         """Read only when the content is loaded: an unchanged build does not need it."""
         return ParseCache.open(self._records_file())
+
+    def bytecode(self) -> jinja2.FileSystemBytecodeCache:
+        """Compiled templates, kept between builds: a one-page build need not compile them again.
+        Jinja keys them by source; the options they are compiled with are diarium's code."""
+        folder = self.folder / f"templates-{code_stamp()[:16]}-{jinja2.__version__}"
+        folder.mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(folder))
 
     def unchanged(self) -> bool:
         """Nothing to do: same inputs, and the output is exactly what the last build left."""
@@ -78,21 +93,31 @@ class BuildCache:
         self.signatures.pop(page, None)
 
     def seed(self, output: Output, pages, stale) -> None:
-        """Hard-link the unchanged pages of the old output into the new one (never written to:
-        rendered pages are new files)."""
+        """Hard-link the unchanged pages of the old output into the new one."""
+        old = str(self.out)
         for page in {p.output for p in pages} - {p.output for p in stale}:
-            target = output.file(page)
-            try:
-                os.link(self.out / page, target)
-            except OSError:  # a file system without hard links
-                shutil.copy2(self.out / page, target)
+            output.link(page, os.path.join(old, page))
+
+    def keeper(self, output: Output):
+        """``keep(rel, key)`` for generator.index: links the index file ``rel`` of the old output
+        into the new one when it was made from the same key and is intact, and says whether it did."""
+        stamps = self.manifest.get("output", {})
+
+        def keep(rel: str, key: str) -> bool:
+            digest = self.index[rel] = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
+            if self._last_index.get(rel) != digest or stamps.get(rel) is None \
+                    or stamps.get(rel) != file_stamp(self.out / rel):
+                return False
+            output.link(rel, self.out / rel)
+            return True
+        return keep
 
     def save(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         """After a build that loaded the whole site: the manifest and the parse cache."""
         self.records.prune()
         self.records.save(self._records_file())
-        for old in self.folder.glob("records-*"):
-            if old != self._records_file():
+        for old in [*self.folder.glob("records-*"), *self.folder.glob("templates-*")]:
+            if old not in (self._records_file(), Path(self.bytecode().directory)):
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
         self.save_manifest(pages, warnings, redactions)
 
@@ -102,9 +127,17 @@ class BuildCache:
 
     def save_manifest(self, pages: int, warnings: list[Problem], redactions: dict) -> None:
         manifest = {"inputs": self.inputs, "pages": self.signatures, "output": tree_stamp(self.out),
+                    "templates": self.templates, "index": self.index,
                     "count": pages, "redactions": redactions,
                     "warnings": [[p.path, p.line, p.field, p.message, p.level] for p in warnings]}
         write_atomic(self.folder / "manifest.json", json.dumps(manifest))
+
+
+def _setup(inputs: dict) -> dict:
+    """What pages and index files are made with, content aside: while it is unchanged, the
+    templates' digests (deps.Signer) and the index files' keys of the last build hold. Not the
+    build date either: an index file's key holds whatever it shows of it."""
+    return {**inputs, "content": None, "options": inputs.get("options", [])[:-1]}
 
 
 def _read_json(path: Path) -> dict:

@@ -7,7 +7,6 @@ pages then look cases up instead of scanning other records.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from generator import noticeboard, people
@@ -15,8 +14,7 @@ from generator.config import Config
 from generator.diary import DiaryScheme
 from generator.minutes import tie_items
 from generator.model import Case, Document, Filed, Item, Paragraph, Site
-
-_WORD = re.compile(r"\w+")
+from generator.text import word_count
 
 
 def link_site(site: Site, config: Config) -> Site:
@@ -68,7 +66,7 @@ def _case(site: Site, number) -> Case:
 
 def _needs_page(document: Document, config: Config) -> bool:
     """Reports are shown on their item's page; long attachments get a page of their own."""
-    return document.kind == "bilaga" and len(_WORD.findall(document.body)) > config.long_document_words
+    return document.kind == "bilaga" and word_count(document.body) > config.long_document_words
 
 
 def chronological(record: Filed):

@@ -8,7 +8,7 @@ stand-alone documents.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeGuard
@@ -56,6 +56,7 @@ class Loader:
         self.content, self.config, self.drafts = content, config, drafts
         self.cache = cache  # a generator.parsecache.ParseCache: unchanged files are not parsed again
         self.problems: list[Problem] = []
+        self.readable = contentfs.Readable(content)
         self.scheme = DiaryScheme(config.diary_prefixes, config.diary_scheme)
 
     def problem(self, path: Path, line: int, field: str, message: str, level: str = "error"):
@@ -69,11 +70,27 @@ class Loader:
             return contentfs.printable(path.as_posix())
 
     def read(self, path: Path, kind: str) -> ContentFile | None:
-        if not contentfs.regular_file(path, self.content):
+        if not self.readable.regular_file(path):
             if path.is_dir():
                 self.problem(path, 0, "", f"expected a {kind} file, found a folder of that name")
             return None  # anything else check_tree has reported
-        return self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
+        record = self.cache.read(self, path, kind) if self.cache is not None else self.parse(path, kind)
+        return self._found_original(record) if record and "original" in record.values else record
+
+    def _found_original(self, record: ContentFile) -> ContentFile | None:
+        """The record with its original's file found and measured; None when it is not there.
+        Done on every load, not cached with the parse: the file may change while its record does not."""
+        original = record.values["original"]
+        if not original.file:
+            return record
+        path = record.path.parent / original.file
+        if not self.readable.regular_file(path):
+            self.problem(record.path, record.lines.get("original", 1), "original",
+                         f"expected a file {original.file!r} in the record's folder ({self.rel(path.parent)}), "
+                         "found none")
+            return None
+        found = replace(original, size=path.stat().st_size, source=self.rel(path))
+        return replace(record, values={**record.values, "original": found})
 
     def parse(self, path: Path, kind: str) -> ContentFile | None:
         """Parse a file's front matter and check every key; None when it cannot be used."""
@@ -96,12 +113,22 @@ class Loader:
             check = schema.diary_numbers(self.scheme) if check == "diary" else check
             try:
                 values[key] = check(raw) if raw is not None else None
+            except schema.FieldError as exc:  # inside a mapping or list: at the line of the part that is wrong
+                nested = frontmatter.nested_lines(parsed.head, first_line=2)
+                self.problem(path, frontmatter.line_of(nested, f"{key}.{exc.path}".replace(".[", "["), line),
+                             key, str(exc))
+                failed.add(key)
             except ValueError as exc:
                 self.problem(path, line, key, str(exc))
                 failed.add(key)
-        for key, (_, required) in fields.items():
+        for key, (check, required) in fields.items():
             if required and key not in failed and values.get(key) in (None, ""):
-                self.problem(path, 1, key, f"missing: every {kind} needs '{key}'")
+                expected = schema.expected(check)
+                if key in parsed.lines:
+                    self.problem(path, parsed.lines[key], key, f"is empty, expected {expected}")
+                else:  # at the closing '---', where the key would be added
+                    message = f"missing: every {kind} needs '{key}', expected {expected}"
+                    self.problem(path, parsed.end_line, key, message)
                 failed.add(key)
         values = {k: v for k, v in values.items() if v is not None}
         if failed:

@@ -64,8 +64,9 @@ def shown(record: Record) -> tuple[str, str]:
 
 
 def own_file(record) -> tuple[str, str]:
-    """The whole content file of ``record``, as a page input."""
-    return record.source.path, ""
+    """The whole content file of ``record``, as a page input, with its original's link (whose
+    size is read from a file of its own)."""
+    return record.source.path, repr(record.original) if record.original else ""
 
 if TYPE_CHECKING:
     from generator.noticeboard import NoticeBoard
@@ -78,6 +79,23 @@ class Source:
 
     path: str
     line: int = 1
+
+
+@dataclass(frozen=True)
+class Original:
+    """The original a record's text came from (*originalhandling*), e.g. the PDF of the minutes:
+    an address elsewhere, or a file beside the record's content file that the site publishes
+    beside its page (front-matter key ``original``)."""
+
+    url: str = ""  # an http(s) address
+    file: str = ""  # or: the file's name in the record's folder
+    size: int | None = None  # bytes: read from the file, or as stated for an address
+    format: str = ""  # e.g. "PDF": as stated, else the extension of the name
+    source: str = ""  # the file's path as in Source.path, set when load found it
+
+    def link(self, page_url: str) -> str:
+        """Where it is: its address, or (site-relative) the copy beside the page at ``page_url``."""
+        return self.url or page_url.partition("#")[0] + self.file
 
 
 @dataclass(eq=False)
@@ -96,6 +114,7 @@ class Committee:
 
     noun: ClassVar[str] = "committee"
     kind: ClassVar[str] = "committee"
+    original: ClassVar[None] = None
     sort_date: ClassVar[None] = None
     committee: ClassVar[None] = None
 
@@ -133,6 +152,7 @@ class Meeting:
     adjustment: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     title: str = ""
+    original: Original | None = None  # of the notice
     body: str = ""
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -246,6 +266,7 @@ class Item(InMeeting):
     summary: str = ""
     body: str = ""
     printed_number: int | None = None
+    original: Original | None = None
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
@@ -321,6 +342,7 @@ class Document:
     distribution: list[str] = field(default_factory=list)
     organisation: str = ""
     publisher: Committee | None = None  # a stand-alone document's committee (an item's is the item's)
+    original: Original | None = None
     body: str = ""
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -447,6 +469,11 @@ class Site:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return [p for m in self.meetings if m.minutes for p in m.minutes.paragraphs]
+
+    def originals(self) -> dict[str, str]:
+        """The files the site publishes beside records' pages: output path → path as in Source.path."""
+        return {o.link(r.url).lstrip("/"): o.source for r in self.content_records()
+                if (o := r.original) and o.file}
 
     def content_records(self) -> Iterator[Committee | Meeting | Item | Minutes | Paragraph | Document]:
         """Every record read from a content file: committees, meetings, items, minutes, paragraphs,
@@ -598,6 +625,7 @@ class Minutes:
     attendance: Attendance = field(default_factory=Attendance)
     posted: Day | None = None
     storage: str = ""
+    original: Original | None = None
     body: str = ""
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -673,6 +701,7 @@ class Paragraph(InMeeting):
     sent_to: list[str] = field(default_factory=list)
     confidential: bool = False
     status: str = ""
+    original: Original | None = None
     body: str = ""
     draft: bool = False
     warnings: list[str] = field(default_factory=list)

@@ -2,8 +2,8 @@
 what is allowed, so every module that turns content into output asks the same question."""
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 # A diary prefix becomes a URL segment (``/arende/sn-2012-195/``) and part of a link: letters,
@@ -26,20 +26,34 @@ def prefix(value: str) -> str:
 def base_url(value: str) -> str:
     """``value`` as the site's base URL: an http(s) URL or a path starting with ``/``."""
     parts = urlsplit(value)
-    if (parts.scheme in ("http", "https") and parts.netloc) or (not parts.scheme and not parts.netloc
-                                                                 and value.startswith("/")):
-        if not _CONTROL.search(value) and not re.search(r"[\s\"'<>\\]", value):
-            return value
+    if (_web(value) or (not parts.scheme and not parts.netloc and value.startswith("/"))) and _plain(value):
+        return value
     raise ValueError(f"expected an http(s) URL like https://example.org/ or a path like /namnder/, got {value!r}")
 
 
-def inside(root: Path, rel: str) -> Path:
-    """``root / rel``, or ValueError when it would lie outside ``root`` (``..``, an absolute path,
-    a symbolic link out of it)."""
-    path = (root / rel).resolve()
-    if path != root.resolve() and root.resolve() not in path.parents:
+def web_address(value: str) -> bool:
+    """Whether ``value`` is an http(s) address a link may lead to (not ``javascript:``, ``data:`` …)."""
+    return _web(value) and _plain(value)
+
+
+def _web(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _plain(value: str) -> bool:
+    """No control characters, spaces, quotes or angle brackets: nothing that ends an attribute or a line."""
+    return not _CONTROL.search(value) and not re.search(r"[\s\"'<>\\]", value)
+
+
+def inside(rel: str) -> str:
+    """``rel`` in its normal form, or ValueError when it would lie outside the folder it is
+    relative to (``..``, an absolute path). Only for a folder this process makes alone, which
+    holds no symbolic links, so the form of the path decides and no file need be looked up."""
+    norm = posixpath.normpath(rel)
+    if norm.startswith(("/", "../")) or norm == "..":
         raise ValueError(f"refused to write '{rel}': it lies outside the output folder")
-    return root / rel
+    return norm
 
 
 def strip_controls(text: str) -> tuple[str, int]:

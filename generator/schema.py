@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
-from generator import safety
+from generator import contentfs, safety
 from generator.diary import DiaryNumber, DiaryScheme
 from generator.model import (
     Attendance,
@@ -16,6 +18,7 @@ from generator.model import (
     Attendee,
     Ballot,
     Motion,
+    Original,
     ProtocolNote,
     Reservation,
     Signature,
@@ -132,7 +135,8 @@ def one_of(*choices: str):
     def check(value) -> str:
         if value in choices:
             return value
-        raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+        raise ValueError(f"expected {check.expected}, got {value!r}")  # type: ignore[attr-defined]
+    check.expected = f"one of {', '.join(choices)}"  # type: ignore[attr-defined]
     return check
 
 
@@ -177,8 +181,10 @@ def _entry(value, keys: dict, what: str) -> dict:
     checked = {}
     for key, (check, required) in keys.items():
         if value.get(key) in (None, ""):
+            if required and key in value:
+                raise _nest(key, ValueError(f"is empty, expected {expected(check)}"))
             if required:
-                raise ValueError(f"missing '{key}'")
+                raise ValueError(f"missing '{key}', expected {expected(check)}")
             continue
         try:
             checked[key] = check(value[key])
@@ -307,9 +313,52 @@ def signature_records(value) -> list[Signature]:
     return [Signature(**entry) for entry in signatures(value)]
 
 
+def address(value) -> str:
+    if isinstance(value, str) and safety.web_address(value.strip()):
+        return value.strip()
+    raise ValueError(f"expected an http(s) address like https://example.org/protokoll.pdf, got {value!r}")
+
+
+def _format(name: str) -> str:
+    """The format an address or file name shows: its extension, as people name it (PDF, DOCX)."""
+    suffix = PurePosixPath(urlsplit(name).path).suffix[1:]
+    return suffix.upper() if suffix.isalnum() and len(suffix) <= 5 else ""
+
+
+def original(value) -> Original:
+    """The original the record's text came from: the name of a file beside the record (its size
+    is read from it, generator.load), an http(s) address, or ``{url, size, format}`` for an
+    address whose size (bytes) or format is known."""
+    if isinstance(value, dict):
+        entry = _entry(value, {"url": (address, True), "size": (integer, False), "format": (one_line, False)},
+                       "a mapping {url: …, size: …, format: …}")
+        return Original(url=entry["url"], size=entry.get("size"), format=entry.get("format") or _format(entry["url"]))
+    written = text(value)
+    if ":" in written or written.startswith("//"):  # an address, or a scheme that is not one
+        return Original(url=address(written), format=_format(written))
+    if contentfs.original_name(written):
+        return Original(file=written, format=_format(written))
+    raise ValueError("expected an http(s) address like https://example.org/protokoll.pdf, or the name of a file in "
+                     f"the record's folder like protokoll.pdf (of a document type: "
+                     f"{', '.join(contentfs.ORIGINAL_TYPES)}), got {written!r}")
+
+
+# What a required key's checker expects, for the error when the key is empty or missing.
+EXPECTED = {text: "a non-empty text", one_line: "a non-empty text on one line", integer: "a whole number",
+            iso_date: "a date like 2012-12-11", diary_prefix: "a diary-number prefix like SN",
+            texts: "a text or a list of texts", ballot_vote: "ja, nej or avstår",
+            _proposition: "a mapping {yes: …, no: …}",
+            address: "an http(s) address"}
+
+
+def expected(check) -> str:
+    return str(EXPECTED.get(check) or getattr(check, "expected", "a value"))
+
+
 STATUS = one_of("utgår", "bordlagd", "återremitterad")
 
 COMMON = {"draft": (boolean, False), "import": (import_notes, False)}
+ORIGINAL = {"original": (original, False)}  # of every record read from a document (not a committee)
 
 # record type → key → (checker, required); "diary" marks checkers that need the site's scheme.
 FIELDS = {
@@ -318,27 +367,29 @@ FIELDS = {
     "meeting": {"date": (iso_date, True), "kind": (one_of("kallelse", "protokoll"), False),
                 "time": (clock, False), "end_time": (clock, False), "place": (text, False),
                 "chair": (text, False), "secretary": (text, False), "adjustment": (mapping, False),
-                "notes": (texts, False), "title": (text, False)},
+                "notes": (texts, False), "title": (text, False), **ORIGINAL},
     "item": {"number": (integer, True), "title": (text, True), "diary_numbers": ("diary", False),
              "proposal": (text, False), "decision": (text, False), "summary": (text, False),
-             "printed_number": (integer, False), "status": (STATUS, False), "paragraph": (integer, False)},
+             "printed_number": (integer, False), "status": (STATUS, False), "paragraph": (integer, False),
+             **ORIGINAL},
     "minutes": {"time": (clock, False), "end_time": (clock, False), "place": (text, False),
                 "paragraphs": (paragraph_range, False), "chair": (text, False), "secretary": (text, False),
                 "adjusters": (texts, False), "adjustment": (adjustment, False),
                 "signatures": (signature_records, False), "attendance": (attendance, False),
-                "posted": (iso_date, False), "storage": (text, False)},
+                "posted": (iso_date, False), "storage": (text, False), **ORIGINAL},
     "paragraph": {"number": (integer, True), "title": (text, True), "diary_numbers": ("diary", False),
                   "item": (integer, False), "decision": (text, False),
                   "decision_type": (one_of("beslut", "forslag"), False), "proposal_to": (text, False),
                   "summary": (text, False), "basis": (texts, False), "motions": (motions, False),
                   "process": (text, False), "votes": (votes, False), "reservations": (reservations, False),
                   "protocol_notes": (protocol_notes, False), "conflicts": (texts, False),
-                  "sent_to": (texts, False), "confidential": (boolean, False), "status": (STATUS, False)},
+                  "sent_to": (texts, False), "confidential": (boolean, False), "status": (STATUS, False),
+                  **ORIGINAL},
     "document": {"kind": (one_of("tjansteskrivelse", "bilaga"), True), "title": (text, True),
                  "order": (integer, False), "date": (iso_date, False), "diary_number": ("diary", False),
                  "officer": (texts, False), "recipients": (texts, False),
-                 "signatures": (signatures, False), "distribution": (texts, False)},
+                 "signatures": (signatures, False), "distribution": (texts, False), **ORIGINAL},
     "standalone": {"title": (text, True), "date": (iso_date, False), "year": (integer, False),
                    "organisation": (text, False), "committee": (text, False),
-                   "diary_numbers": ("diary", False)},
+                   "diary_numbers": ("diary", False), **ORIGINAL},
 }

@@ -9,13 +9,24 @@ import yaml
 from generator.config import Config
 
 
-def load_strings(config: Config) -> dict:
+class Strings(dict):
+    """The strings, read as ``t.key`` in templates. Jinja looks up an attribute before an item: on a
+    plain dict each of a page's dozens of ``t.key`` raised and caught an AttributeError first."""
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def load_strings(config: Config) -> Strings:
     """The UI strings of the site's language (a site's own template folder may override them)."""
     for folder in config.template_dirs():
         path = folder / "i18n" / f"{config.language}.yaml"
         if path.exists():
             stat = path.stat()
-            return dict(_read_strings(path, stat.st_mtime_ns, stat.st_size))
+            return Strings(_read_strings(path, stat.st_mtime_ns, stat.st_size))
     raise FileNotFoundError(f"no UI strings for language '{config.language}'")
 
 

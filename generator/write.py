@@ -32,7 +32,8 @@ class Output:
         self.final = Path(final).resolve()
         self.remove_later = remove_later  # the old site is removed by a background process
         self.tmp = self.final.parent / f".{self.final.name}.tmp-{os.getpid()}"
-        self.made: set[Path] = set()  # folders known to exist: each is created once, not per file
+        self.root = str(self.tmp)
+        self.made = {""}  # folders (relative) known to exist: each is created once, not per file
 
     def __enter__(self) -> Output:
         remove_stale(self.final)
@@ -46,21 +47,46 @@ class Output:
     def file(self, rel: str) -> Path:
         """The path of ``rel`` in the new site, its folder created; a ContentError when that is
         not inside it (a folder once proven inside stays so)."""
-        path = self.tmp / rel
-        if path.parent not in self.made:
+        return Path(self._place(rel))
+
+    def _place(self, rel: str) -> str:
+        """``file`` as a string: a Path per file was most of linking ten thousand pages."""
+        folder = rel.rpartition("/")[0]
+        if folder not in self.made:
             try:
-                safety.inside(self.tmp, rel)
+                safety.inside(rel)
             except ValueError as exc:
                 raise ContentError([Problem(rel, 0, "", str(exc))]) from None
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.made.add(path.parent)
-        return path
+            self._mkdir(folder)
+        return os.path.join(self.root, rel)
+
+    def _mkdir(self, folder: str) -> None:
+        """One mkdir when its parent is known to exist (most pages are a folder of their own)."""
+        parent = folder.rpartition("/")[0]
+        if parent not in self.made:
+            self._mkdir(parent)
+        try:
+            os.mkdir(os.path.join(self.root, folder))
+        except FileExistsError:
+            pass
+        self.made.add(folder)
 
     def write(self, rel: str, data: str | bytes) -> None:
-        self.file(rel).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        with open(self._place(rel), "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.file(rel))
+
+    def link(self, rel: str, source: str | Path) -> None:
+        """``rel`` as ``source``, a file of the old site: hard-linked (it is never written to
+        again, and the new site's written files are new files), or copied on a file system
+        without hard links."""
+        target = self._place(rel)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
     def commit(self) -> None:
         """Put the new site in place of the old one, which is then removed.
@@ -105,7 +131,14 @@ def remove_in_background(folder: Path, trash: Path) -> None:
     unlinks. It is first renamed ``trash`` (``.<name>.trash-<pid>-<n>``), so that a next build in
     this process can reuse its name at once, and remove_stale finishes the job if the remover dies."""
     os.rename(folder, trash)
+    _remove(trash)
+
+
+def _remove(trash: Path) -> None:
+    """Start a remover of ``trash`` unless one of this process is at it."""
     _removers[:] = [p for p in _removers if p.poll() is None]
+    if any(p.args[-1] == str(trash) for p in _removers):  # type: ignore[index]
+        return
     _removers.append(subprocess.Popen(
         [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(trash)],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
@@ -122,6 +155,8 @@ def remove_stale(final: Path) -> None:
             continue
         if match.group(1) == "old" and not final.exists():
             os.rename(entry, final)
+        elif match.group(1) == "trash":  # maybe still being removed by the last build's remover
+            _remove(entry)
         else:
             shutil.rmtree(entry, ignore_errors=True)
 

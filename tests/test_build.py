@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.build import BuildOptions, load_and_link
+from generator.config import load_config
+from generator.pages import plan
 from generator.problems import ContentError
-from support import build_into, count_safe_starts, run_diarium
+from generator.render import Renderer
+from support import FIXTURE, build_into, count_safe_starts, run_diarium
 
 ITEM2 = "socialnamnden/2012-12-11/02/index.html"
 
@@ -245,3 +249,15 @@ def test_item_pages_link_back_to_other_records_of_their_cases(built_fixture):
     hrefs = [a["href"] for a in section.find_all("a")]
     assert hrefs == ["/vard-och-omsorgsnamnden/2013-01-15/01/", "/dokument/budgetplan-2013/"]
     assert "/arende/sn-2012-195/" in links(page)
+
+
+def test_a_page_renders_the_same_whatever_was_rendered_before():
+    """``md`` keeps the heading ids of the page being rendered (a global, so that the macro templates
+    are imported without context): each page starts afresh, in any order, with one Renderer."""
+    config, _ = load_config(FIXTURE / "config.yaml")
+    site, _, _ = load_and_link(BuildOptions(content=FIXTURE / "content", config=FIXTURE / "config.yaml"), config)
+    renderer = Renderer(site, config)
+    pages = plan(site, config)
+    first = [renderer.render(page) for page in pages]
+    assert any('<h3 id="tjansteskrivelse-sammanfattning">' in html for html in first)  # by a macro
+    assert [renderer.render(page) for page in reversed(pages)] == first[::-1]

@@ -1,4 +1,5 @@
 """`diarium check`: passes on the bundled site, fails naming the place on what must not be published."""
+import io
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -6,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from generator.check import html
+from generator.check.command import Progress
 from generator.check.personal import find_personal_data
 from generator.config import Config
 from support import run_diarium
@@ -63,7 +65,8 @@ def test_json_report_and_site_patterns(site_dir):
 def test_invalid_content_is_reported_as_errors(site_dir):
     (site_dir / ITEM1).write_text("---\nnumber: 1\n---\n", encoding="utf-8")
     code, out = check(site_dir, "--skip-html")
-    assert code == 1 and f"{ITEM1}:1: error: field 'title'" in out
+    # reported where the key would go: the front matter's closing line
+    assert code == 1 and f"{ITEM1}:3: error: field 'title': missing" in out
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -101,3 +104,34 @@ def test_check_says_when_html_validation_cannot_run(site_dir, monkeypatch):
     monkeypatch.chdir(site_dir)
     command, why = html.find_checker()
     assert command is None and why.startswith("skipped: the Nu Html Checker is not installed")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_html_check_progress_counts_pages_on_a_terminal_and_is_two_lines_in_a_log():
+    """#14: the half-minute HTML check shows it is working."""
+    terminal, log = Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        with Progress(400, stream) as progress:
+            for checked in range(1, 401):
+                progress(checked)
+    assert "\rChecking HTML: 120/400 pages" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\033[KChecked HTML of 400 pages\n")
+    assert log.getvalue() == "Checking HTML of 400 pages…\nChecked HTML of 400 pages\n"
+
+
+def test_check_reports_the_html_checks_start_and_end_in_a_log(site_dir):
+    command, why = html.find_checker()
+    if command is None:
+        pytest.skip(why)
+    result = run_diarium("check", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                         cwd=site_dir, check=False)
+    pages = sum(1 for line in result.stderr.splitlines() if line.startswith("Checking HTML of "))
+    assert pages == 1, result.stderr
+    started = next(line for line in result.stderr.splitlines() if line.startswith("Checking HTML of "))
+    assert started.split()[3].isdigit() and int(started.split()[3]) > 10
+    assert f"Checked HTML of {started.split()[3]} pages" in result.stderr
+    assert result.returncode == 0, result.stdout

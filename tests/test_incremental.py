@@ -23,10 +23,14 @@ def _inodes(out: Path) -> dict[str, tuple]:
 
 def _rendered(site: Path, out: Path) -> set[str]:
     """Build again; the HTML pages that were written anew (unchanged ones are carried over)."""
+    return {rel for rel in _written(site, out) if rel.endswith(".html")}
+
+
+def _written(site: Path, out: Path) -> set[str]:
+    """Build again; the files that were written anew (unchanged ones are carried over)."""
     before = _inodes(out)
     build(_options(site, out))
-    after = _inodes(out)
-    return {rel for rel, stamp in after.items() if rel.endswith(".html") and before.get(rel) != stamp}
+    return {rel for rel, stamp in _inodes(out).items() if before.get(rel) != stamp}
 
 
 def _same_as_clean_build(site: Path, out: Path, tmp_path: Path) -> None:
@@ -64,6 +68,20 @@ def test_title_edit_renders_the_pages_that_show_it(site_dir: Path, tmp_path: Pat
         "arende/sn-2012-195/index.html", "arende/sn-2011-118/index.html",  # cases listing the item
         "arende/index.html",  # the case index shows the subject of SN 2012:195
     }
+    _same_as_clean_build(site_dir, out, tmp_path)
+
+
+def test_title_edit_makes_only_the_index_files_that_show_it(site_dir: Path, tmp_path: Path):
+    """Feeds, calendars and data files are made again when what they show changed, else kept."""
+    out = tmp_path / "site"
+    build(_options(site_dir, out))
+    feeds = {r for r in _inodes(out) if r.endswith("feed.xml")}
+    _edit(site_dir / "content" / MEETING / "02" / "item.md", "title: \"Ombyggnad:", "title: \"Ändrad ombyggnad:")
+    written = _written(site_dir, out)
+    assert {"feed.xml", "socialnamnden/feed.xml", "arende/sn-2012-195/feed.xml", "kalender.ics",
+            f"{MEETING}/kalender.ics", "data/items.json", "data/items.csv"} <= written
+    assert not written & {"sitemap.xml", "robots.txt", "data/meetings.json", "data/votes.json", "data/people.json"}
+    assert feeds - written, "every feed made again"
     _same_as_clean_build(site_dir, out, tmp_path)
 
 

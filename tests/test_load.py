@@ -27,7 +27,7 @@ def test_all_errors_of_a_build_are_reported_with_file_line_and_field(site_dir, t
     assert result.returncode == 1
     err = result.stderr
     assert "content/socialnamnden/2012-12-11/meeting.md:2: error: field 'date': expected a date like 2012-12-11" in err
-    assert ("content/socialnamnden/2012-12-11/01/item.md:1: error: field 'title': missing: every item needs 'title'"
+    assert ("content/socialnamnden/2012-12-11/01/item.md:6: error: field 'title': missing: every item needs 'title'"
             in err)
     assert "content/socialnamnden/2012-12-11/02/tjansteskrivelse.md:6: error: field 'officer': expected a list" in err
     assert "item.md:3: warning: field 'colour': unknown key" in err

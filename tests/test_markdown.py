@@ -60,7 +60,8 @@ def test_diary_numbers_are_linked_but_not_inside_existing_links_or_code():
 
 
 def test_a_table_scrolls_in_a_named_region_the_keyboard_reaches():
-    out = html('| År | Kostnad "netto" & brutto |\n|---|---:|\n| 2012 | 5 |\n\n|  |  |\n|---|---|\n| a | b |\n')
+    out = html('| År | Kostnad "netto" & brutto |\n|---|---:|\n| 2012 | 5 |\n\n'
+               '|  |  |\n|---|---|\n|  |  |\n| a | b |\n')
     assert out.count('<div class="table-scroll" role="region" tabindex="0" aria-label=') == 2
     assert 'aria-label="År, Kostnad &quot;netto&quot; &amp; brutto"><table>' in out
     assert 'aria-label="Tabell"><table>' in out  # a first row without text

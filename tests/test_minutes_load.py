@@ -118,7 +118,7 @@ def test_type_errors_in_minutes_are_errors_with_file_line_and_field(minutes_dir)
         _site(minutes_dir)
     shown = [str(p) for p in caught.value.problems]
     assert f"{MEETING}/paragraf-12/paragraph.md:2: error: field 'number': expected a whole number" in shown
-    assert f"{MEETING}/paragraf-11/paragraph.md:11: error: field 'votes': [0].ballots[1].vote: expected ja, " \
+    assert f"{MEETING}/paragraf-11/paragraph.md:15: error: field 'votes': [0].ballots[1].vote: expected ja, " \
            "nej or avstår, got 'kanske'" in shown
     assert any(s.startswith(f"{MEETING}/protokoll.md:") and "field 'attendance': changes[0].event: expected one "
                "of leaves, arrives, got 'goes'" in s for s in shown), shown

@@ -127,9 +127,9 @@ def test_board_and_notice_for_a_fixed_build_date(site_dir, tmp_path):
     assert sections["Aktuella anslag"] == ["/anslagstavla/vard-och-omsorgsnamnden-2013-01-15/"]
     assert "Nedtagna anslag" not in sections
     facts = _facts(board)
-    assert facts == {"Organ": "Vård- och omsorgsnämnden", "Sammanträdesdatum": "2013-01-15",
+    assert facts == {"Nämnd": "Vård- och omsorgsnämnden", "Sammanträdesdatum": "2013-01-15",
                      "Datum för justering": "2013-01-20", "Anslaget uppsatt": "2013-01-20",
-                     "Överklagandetid t.o.m.": "2013-02-11", "Anslaget tas ned": "2013-02-12",
+                     "Sista dag att överklaga": "2013-02-11", "Anslaget tas ned": "2013-02-12",
                      "Förvaringsplats för protokollet": "Botkyrka kommun"}
     notice = _main(out / NOTICE)
     assert _facts(notice) == facts

@@ -171,9 +171,9 @@ def test_notice_of_minutes_with_posted_date_and_storage(built):
     notice = _main(built / "anslagstavla/vard-och-omsorgsnamnden-2013-02-12/index.html")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in notice.dl.find_all("dt")}
     # Posted Tuesday 19 February: three weeks end Tuesday 12 March.
-    assert facts == {"Organ": "Vård- och omsorgsnämnden", "Sammanträdesdatum": "2013-02-12",
+    assert facts == {"Nämnd": "Vård- och omsorgsnämnden", "Sammanträdesdatum": "2013-02-12",
                      "Paragrafer": "§§ 5–6", "Datum för justering": "2013-02-14", "Anslaget uppsatt": "2013-02-19",
-                     "Överklagandetid t.o.m.": "2013-03-12", "Anslaget tas ned": "2013-03-13",
+                     "Sista dag att överklaga": "2013-03-12", "Anslaget tas ned": "2013-03-13",
                      "Förvaringsplats för protokollet": "Vård- och omsorgsförvaltningen, Tumba"}
 
 

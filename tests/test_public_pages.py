@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
@@ -34,8 +36,23 @@ def test_the_case_index_lists_subject_committee_and_last_date(built_fixture):
 def test_without_a_host_robots_has_no_sitemap_line_and_build_says_a_host_is_needed(site_dir, tmp_path):
     result = run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
                          "--out", tmp_path / "out", "--base-url", "/")
-    assert (tmp_path / "out/robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    out = tmp_path / "out"
+    assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    assert not (out / "sitemap.xml").exists()  # the protocol requires absolute URLs
     assert "has no host, which publishing needs" in result.stderr
+    # nothing relative where an absolute URL is required
+    page = soup(out, "/socialnamnden/2012-12-11/02/")
+    assert not page.find("link", rel="canonical") and not page.find("meta", property="og:url")
+    assert page.find("meta", property="og:title")
+    calendar = icalendar.Calendar.from_ical((out / "kalender.ics").read_bytes())
+    assert calendar.walk("VEVENT") and not [e for e in calendar.walk("VEVENT") if "URL" in e]
+    ids = _feed_ids(out / "feed.xml") + _feed_ids(out / "arende/sn-2012-195/feed.xml")
+    assert len(ids) > 2 and all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", i) for i in ids), ids
+    assert len(set(_feed_ids(out / "feed.xml"))) == len(_feed_ids(out / "feed.xml"))  # one per page
+    again = tmp_path / "again"
+    run_diarium("build", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
+                "--out", again, "--base-url", "/")
+    assert _feed_ids(again / "feed.xml") == _feed_ids(out / "feed.xml")  # stable from build to build
     check = run_diarium("check", "--content", site_dir / "content", "--config", site_dir / "config.yaml",
                         "--base-url", "/", "--skip-html", check=False)
     assert "has no host, which publishing needs" in check.stdout + check.stderr
@@ -52,6 +69,17 @@ def test_with_a_host_robots_canonical_and_calendar_are_absolute(site_dir, tmp_pa
     assert canonical == "https://example.org/namnder/arende/sn-2012-195/"
     calendar = (out / "kalender.ics").read_text(encoding="utf-8")
     assert "URL:https://example.org/namnder/socialnamnden/2012-12-11/" in calendar
+    og = soup(out, "/socialnamnden/2012-12-11/02/").find("meta", property="og:url")["content"]
+    assert og == "https://example.org/namnder/socialnamnden/2012-12-11/02/"
+    ids = _feed_ids(out / "feed.xml")
+    assert "https://example.org/namnder/" in ids and "https://example.org/namnder/socialnamnden/2012-12-11/" in ids
+
+
+def _feed_ids(feed: Path) -> list[str]:
+    """The feed's own id, then its entries'."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.parse(feed).getroot()
+    return [root.findtext(f"{atom}id"), *(e.findtext(f"{atom}id") for e in root.iter(f"{atom}entry"))]
 
 
 def test_a_build_with_nothing_changed_says_so(site_dir, tmp_path):
@@ -70,7 +98,6 @@ def test_a_failed_first_build_does_not_claim_a_site_was_kept(site_dir, tmp_path)
 
 
 def test_every_calendar_event_has_an_end(built_fixture):
-    import icalendar
     events = icalendar.Calendar.from_ical((built_fixture / "kalender.ics").read_bytes()).walk("VEVENT")
     assert events
     for event in events:
@@ -80,7 +107,6 @@ def test_every_calendar_event_has_an_end(built_fixture):
 
 
 def test_meeting_page_agenda_first_notes_as_markdown_and_add_to_calendar(site_dir, tmp_path):
-    import icalendar
     meeting = site_dir / "content/socialnamnden/2012-12-11/meeting.md"
     text = meeting.read_text(encoding="utf-8")
     note = "  - \"*OBS Tiden* är ändrad\"\n  - Gruppmöten"
@@ -191,3 +217,35 @@ def test_a_phone_shows_one_search_box_on_the_home_page(built_fixture, serve_dir,
         page.goto(base + "/")
         assert page.locator("input[type=search]:visible").count() == boxes, width
         page.close()
+
+
+def test_no_empty_facts_box(tmp_path):
+    """A facts box with nothing to say is left out: minutes with no header facts, an attachment
+    with no date or sender."""
+    meeting = tmp_path / "src/content/namnden/2024-03-05"
+    (meeting / "01").mkdir(parents=True)
+    (tmp_path / "src/config.yaml").write_text("title: Kommunen\nbase_url: /\n", encoding="utf-8")
+    (meeting.parent / "committee.md").write_text("---\nname: Nämnden\nprefix: N\n---\n", encoding="utf-8")
+    (meeting / "meeting.md").write_text("---\ndate: 2024-03-05\n---\n", encoding="utf-8")
+    (meeting / "protokoll.md").write_text("---\n---\n", encoding="utf-8")
+    (meeting / "01/item.md").write_text("---\nnumber: 1\ntitle: Ett ärende\n---\nText.\n", encoding="utf-8")
+    (meeting / "01/bilaga.md").write_text("---\nkind: bilaga\ntitle: En bilaga\n---\nKort bilaga.\n", encoding="utf-8")
+    out = build_into(tmp_path / "src", tmp_path / "out")
+    for url in ["/namnden/2024-03-05/", "/namnden/2024-03-05/01/"]:
+        page = soup(out, url)
+        boxes = page.select("main dl.facts")
+        assert boxes, url  # the meeting's and the item's own facts remain
+        assert all(box.find("dt") for box in boxes), url
+        assert not [e for e in page.select("main dl.facts > *") if not e.get_text(strip=True)], url
+    assert len(soup(out, "/namnden/2024-03-05/").select("main dl.facts")) == 1  # not the minutes' empty one
+    assert soup(out, "/namnden/2024-03-05/01/").select_one("main .document h2").get_text() == "Bilaga: En bilaga"
+    assert len(soup(out, "/namnden/2024-03-05/01/").select("main dl.facts")) == 1  # not the attachment's
+
+
+def test_facts_labels_say_what_they_mean(built_fixture):
+    """Labels a citizen can read: the officer's report's "Referens" is the case officer, and no
+    "Tryckt nummer" or bare "Organ"."""
+    item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
+    labels = {dt.get_text() for dt in item.select("main dl.facts dt")}
+    assert {"Sammanträde", "Diarienummer", "Handläggare", "Mottagare"} <= labels
+    assert not labels & {"Referens", "Tryckt nummer", "Organ", "Organisation"}

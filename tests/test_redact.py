@@ -39,7 +39,7 @@ def test_redaction_removes_text_from_pages_search_feeds_and_data(site_dir, tmp_p
     for rel in ("socialnamnden/2012-12-11/02/index.html", "data/items.json", "data/items.csv", "data/cases.json",
                 "data/documents.json", "feed.xml", "kalender.ics"):
         assert "[redacted]" in texts[rel], rel
-    index = [rel for rel in texts if rel.startswith("pagefind/fragment/")]
+    index = [rel for rel in texts if rel.startswith("pagefind/") and "/fragment/" in rel]  # of every shard
     assert index, "the build made no search index"
     assert any("[redacted]" in texts[rel] for rel in index)
 

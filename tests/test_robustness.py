@@ -39,7 +39,7 @@ CASES = {
                  r":2: error: field 'date': expected a date like 2012-12-11 without a time"),
     "5000 digits": (ITEM, replace("number: 1", "number: " + "9" * 5000), r":2: error: field 'number': expected"),
     "only dashes": (ITEM, lambda site, rel: (site / rel).write_text("---\n---\n", encoding="utf-8"),
-                    r":1: error: field 'number': missing"),
+                    r":2: error: field 'number': missing: every item needs 'number', expected a whole number"),
     "warnings as text": (ITEM, add("import: {warnings: abc}"), r":2: error: field 'import': expected import.warnings"),
     "warnings as number": (ITEM, add("import: {warnings: 5}"), r":2: error: field 'import': expected import.warnings"),
     "import as list": (ITEM, add("import: [1, 2]"), r":2: error: field 'import': expected a mapping"),

@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.index import sitesearch
 from support import build_into
@@ -149,3 +150,19 @@ def test_a_case_result_shows_the_case_subject(built_fixture, serve_dir, browser)
     assert case["href"] == "/arende/sn-2012-195/"
     assert page.inner_text("#sok-results > li:first-child .excerpt") == \
         "Ombyggnad: Nya platser för jourboende på Gröndalsvägen 8"
+
+
+def test_an_item_hits_excerpt_is_record_text_not_its_facts_box(built_fixture, serve_dir, browser):
+    """The facts box is not indexed: no excerpt runs its labels into its values
+    ("Diarienummer SN 2012:195 Beslutades i"), yet the item is still found by its number."""
+    item = "/socialnamnden/2012-12-11/02/"
+    html = (built_fixture / item.strip("/") / "index.html").read_text(encoding="utf-8")
+    labels = [dt.get_text() for dt in BeautifulSoup(html, "html.parser").select("dl.facts dt")]
+    assert "Diarienummer" in labels
+    page = browser.new_page()
+    base = serve_dir(built_fixture)
+    for query in ["2012%3A195", "Gr%C3%B6ndalsv%C3%A4gen", "jourboende"]:
+        page.goto(f"{base}/sok/?q={query}")
+        hit = next(r for r in results(page) if r["href"] == item)
+        text = BeautifulSoup(hit["html"], "html.parser").get_text()
+        assert not [label for label in labels if label in text], (query, text)

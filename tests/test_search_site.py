@@ -1,5 +1,6 @@
 """The site search: Pagefind's index of the built site, the record markup it reads, the search page."""
 import json
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -13,6 +14,9 @@ NAVIGATION = ["Hoppa till innehållet", "Publicerad med diarium", "Du är här",
               "Ord eller diarienummer", "Anmärkningar från importen"]
 
 
+BLOCKS = ["h1", "h2", "h3", "h4", "p", "li"]
+
+
 def fragments(site: Path) -> dict[str, dict]:
     """Pagefind's stored page records by URL, each with its page id."""
     return {record["url"]: record | {"id": page_id} for page_id, record in sitesearch.fragments(site / "pagefind")}
@@ -23,13 +27,16 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def test_index_covers_every_record_page_and_nothing_else(built_fixture):
-    entry = json.loads((built_fixture / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["sv"]  # lang="sv": Swedish stemming
+    shards = json.loads((built_fixture / "pagefind/shards.json").read_text(encoding="utf-8"))["shards"]
+    assert sorted(shards) == ["_ovrigt", "socialnamnden", "vard-och-omsorgsnamnden"]  # one per committee, and the rest
+    entries = [json.loads((built_fixture / f"pagefind/{name}/pagefind-entry.json").read_text(encoding="utf-8"))
+               for name in shards]
+    assert all(list(entry["languages"]) == ["sv"] for entry in entries)  # lang="sv": Swedish stemming
     pages = fragments(built_fixture)
     records = ITEMS + ["/socialnamnden/2012-12-11/", "/vard-och-omsorgsnamnden/2013-01-15/",
                        "/socialnamnden/2012-12-11/02/bilaga-1/", "/dokument/budgetplan-2013/"]
     assert sorted(pages) == sorted(records)
-    assert entry["languages"]["sv"]["page_count"] == len(records)
+    assert sum(entry["languages"]["sv"]["page_count"] for entry in entries) == len(records)
 
 
 def test_filters_and_metadata_of_an_item(built_fixture):
@@ -69,7 +76,7 @@ def test_indexed_text_is_the_record_without_navigation(built_fixture):
             assert text not in page["content"], (url, text)
     item = pages["/socialnamnden/2012-12-11/02/"]["content"]
     assert "bygga om lokalen till ett jourboende" in item  # decision
-    assert "Joachim Heimersson" in item  # the report shown on the item's page
+    assert "Lotta Persson" in item  # the report shown on the item's page (its signature)
     assert "Tjänsteskrivelse: Ombyggnad" in item and item.count("Tjänsteskrivelse: Ombyggnad") == 1  # not the list
 
 
@@ -78,12 +85,32 @@ def test_indexed_words_of_adjacent_elements_stay_apart(built_fixture):
     checked = 0
     for url, page in fragments(built_fixture).items():
         content = " ".join(page["content"].split())
-        for term in soup(built_fixture, url).find(attrs={"data-pagefind-body": True}).find_all("dt"):
-            value = term.find_next_sibling("dd")
-            if not term.find_parent(attrs={"data-pagefind-ignore": True}) and not term.has_attr("data-pagefind-ignore"):
-                assert f"{term.get_text()} {' '.join(value.get_text().split())}" in content, url
-                checked += 1
-    assert checked > 20
+        for body in soup(built_fixture, url).find_all(attrs={"data-pagefind-body": True}):
+            for block in body.find_all(BLOCKS):
+                following = block.find_next_sibling()
+                ignored = block.find_parent(attrs={"data-pagefind-ignore": True})
+                if (following and following.name in BLOCKS and block.get_text(strip=True)
+                        and following.get_text(strip=True) and not ignored
+                        and not {"data-pagefind-ignore", "hidden"} & {*block.attrs, *following.attrs}):
+                    last, first = block.get_text(" ").split()[-1], following.get_text(" ").split()[0]
+                    assert re.search(rf"{re.escape(last)}\.? {re.escape(first)}", content), (url, last, first)
+                    checked += 1
+    assert checked > 10
+
+
+def test_facts_boxes_are_not_indexed_yet_diary_numbers_are_searchable_metadata(built_fixture):
+    """A facts box would run its labels into its values in a result's excerpt ("Diarienummer SN
+    2012:195 Beslutades i"); the numbers reach Pagefind as metadata, which it searches."""
+    pages = fragments(built_fixture)
+    boxes = 0
+    for url in pages:
+        for box in soup(built_fixture, url).select("[data-pagefind-body] dl.facts"):
+            assert box.has_attr("data-pagefind-ignore"), url
+            for label in box.find_all("dt"):
+                assert f"{label.get_text()} " not in pages[url]["content"], (url, label.get_text())
+            boxes += 1
+    assert boxes >= 8
+    assert pages["/socialnamnden/2012-12-11/02/"]["meta"]["dnr"] == "SN 2012:195"
 
 
 def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
@@ -97,7 +124,6 @@ def test_record_markup_marks_body_weights_and_ignored_parts(built_fixture):
         assert page.find("html")["lang"] == "sv"
     item = soup(built_fixture, "/socialnamnden/2012-12-11/02/")
     assert item.find("section", class_="proposal")["data-pagefind-weight"]
-    assert item.find("dd", attrs={"data-pagefind-weight": "8"}).get_text(strip=True) == "SN 2012:195"
     assert item.find("ul", class_="papers").has_attr("data-pagefind-ignore")
     for url in ["/", "/sok/", "/arende/sn-2012-195/", "/socialnamnden/"]:
         assert not soup(built_fixture, url).find(attrs={"data-pagefind-body": True}), url
@@ -129,5 +155,5 @@ def test_no_search_skips_the_index_and_english_sites_search_at_search(site_dir, 
     config.write_text(config.read_text(encoding="utf-8").replace("language: sv", "language: en"), encoding="utf-8")
     english = build_into(site_dir, tmp_path / "en")
     assert (english / "search/index.html").exists() and not (english / "sok").exists()
-    entry = json.loads((english / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((english / "pagefind/socialnamnden/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]

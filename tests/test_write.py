@@ -118,5 +118,6 @@ def test_the_old_site_can_be_removed_in_the_background(tmp_path):
 def test_trash_of_a_dead_build_is_removed(tmp_path):
     final = _site(tmp_path / "site", "current")
     trash = _site(tmp_path / f".site.trash-{_dead_pid()}-123", "old")
-    remove_stale(final)
+    remove_stale(final)  # in the background: it may be the last build's remover at work
+    write._removers[-1].wait(timeout=60)
     assert not trash.exists() and (final / "index.html").read_text() == "current"

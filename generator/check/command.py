@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -110,8 +111,35 @@ def _config_warnings(config: Config, redactions: dict[str, int]) -> list[Problem
 def _validate_html(report: Report, out: Path, places: Places) -> None:
     command, report.html_validation = html.find_checker()
     if command:
-        report.add(places.problems((i.page, "", f"invalid HTML: {i.message}", i.line)
-                                   for i in html.validate(out, command)))
+        pages = sum(1 for _ in out.rglob("*.html"))
+        with Progress(pages) as progress:
+            invalid = html.validate(out, command, progress)
+        report.add(places.problems((i.page, "", f"invalid HTML: {i.message}", i.line) for i in invalid))
+
+
+class Progress:
+    """The HTML check takes half a minute: on a terminal a line counting the pages checked,
+    rewritten in place; in a log (CI) one line when it starts and one when it ends."""
+
+    def __init__(self, pages: int, stream=None):
+        self.pages, self.stream = pages, stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.shown = 0
+
+    def __enter__(self) -> Progress:
+        if not self.live:
+            print(f"Checking HTML of {self.pages} pages…", file=self.stream, flush=True)
+        return self
+
+    def __call__(self, checked: int) -> None:
+        if self.live and (checked == self.pages or checked - self.shown >= max(1, self.pages // 100)):
+            self.shown = checked
+            print(f"\rChecking HTML: {min(checked, self.pages)}/{self.pages} pages", end="", file=self.stream,
+                  flush=True)
+
+    def __exit__(self, *exc) -> None:
+        end = "\r\033[K" if self.live else ""
+        print(f"{end}Checked HTML of {self.pages} pages", file=self.stream, flush=True)
 
 
 class Places:

@@ -10,6 +10,8 @@ import json
 import os
 import shutil
 import subprocess
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -39,14 +41,28 @@ def find_checker() -> tuple[list[str] | None, str]:
     return [java, "-Xss2m", "-jar", str(jar)], f"checked with {jar}"
 
 
-def validate(site_dir: Path, command: list[str]) -> list[Invalid]:
-    """Every HTML error the checker finds in the site's pages."""
-    result = subprocess.run([*command, "--errors-only", "--format", "json", "--skip-non-html", str(site_dir)],
-                            capture_output=True, text=True, timeout=TIMEOUT)
+def validate(site_dir: Path, command: list[str], progress: Callable[[int], None] | None = None) -> list[Invalid]:
+    """Every HTML error the checker finds in the site's pages; ``progress`` is told the number of
+    pages checked so far (the checker names each page it starts on stdout with --verbose)."""
+    with subprocess.Popen([*command, "--verbose", "--errors-only", "--format", "json", "--skip-non-html",
+                           str(site_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as checker:
+        report: list[str] = []  # read beside stdout: a full stderr pipe would stall the checker
+        reader = threading.Thread(target=lambda: report.append(checker.stderr.read()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        timer = threading.Timer(TIMEOUT, checker.kill)
+        timer.start()
+        try:
+            for checked, _ in enumerate(checker.stdout, 1):  # type: ignore[arg-type]
+                if progress:
+                    progress(checked)
+            reader.join()
+        finally:
+            timer.cancel()
+    output = "".join(report)
     try:
-        messages = json.loads(result.stderr or result.stdout or "{}").get("messages", [])
+        messages = json.loads(output or "{}").get("messages", [])
     except json.JSONDecodeError:
-        return [Invalid("", 0, f"the Nu Html Checker failed: {(result.stderr or result.stdout)[:500]}")]
+        return [Invalid("", 0, f"the Nu Html Checker failed: {output[:500]}")]
     root = site_dir.resolve().as_posix()
     return [Invalid(_relative(m.get("url", ""), root), m.get("lastLine", 0), m.get("message", ""))
             for m in messages if m.get("type") in ("error", "non-document-error")]

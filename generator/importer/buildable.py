@@ -52,8 +52,10 @@ def keep_buildable(path, meta: dict, scheme: DiaryScheme) -> dict:
             continue
         kept[key] = value
     missing = [key for key, (_, required) in fields.items() if required and kept.get(key) in (None, "")]
-    if missing:
-        raise ValueError(f"no {missing[0]} found for {path.name}, which every {kind_of(path)} needs")
+    if missing:  # with what the reading noted about it: "line 5: '2012-02-30' is not a date …"
+        why = [w for w in (meta.get("import") or {}).get("warnings", []) if missing[0] in w]
+        raise ValueError(f"no {missing[0]} found for {path.name}, which every {kind_of(path)} needs"
+                         + "".join(f"; {w}" for w in why))
     if dropped:
         notes = dict(kept.get("import") or {})
         notes["warnings"] = [*notes.get("warnings", []), *dropped]

@@ -20,6 +20,32 @@ class File:
     meta: dict
     body: str
     create_only: bool = False   # committee.md: never replaced once it exists
+    data: bytes | None = None   # a file copied as it is (the original PDF), not front matter and body
+
+
+def record_file(files: list[File]) -> File | None:
+    """The file of the imported record itself, not of its committee or parts: the minutes'
+    protokoll.md, the notice's meeting.md, a stand-alone document; None when the import writes
+    none (papers already imported hold the notice)."""
+    for name in ("protokoll.md", "meeting.md"):
+        found = [f for f in files if f.path.name == name]
+        if found:
+            return found[0]
+    return next((f for f in files if f.path.parent.name == "documents"), None)
+
+
+def with_original(file: File, original: str) -> None:
+    """``original:`` in ``file``'s front matter, before the import notes (the last key)."""
+    notes = file.meta.pop("import")
+    file.meta.update(original=original, **{"import": notes})
+
+
+def original_copy(file: File, pdf: bytes) -> File:
+    """The original PDF, copied beside the record ``file``: named by the kind of record in a
+    meeting folder (``protokoll.pdf``, ``kallelse.pdf``, ``handlingar.pdf``), by the document's own
+    name beside a stand-alone document."""
+    kind = file.meta["import"].get("record")
+    return File(file.path.with_name(f"{kind}.pdf") if kind else file.path.with_suffix(".pdf"), {}, "", data=pdf)
 
 
 def committee_id(name: str, committee: str | None) -> str:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from generator.diary import DiaryScheme
 from generator.importer import attendance, paragraphs
 from generator.importer.extracted import Minutes, Span
 from generator.importer.layout import Layout
-from generator.importer.source import ISO_DATE, blank, organisation_name, plain
+from generator.importer.source import ISO_DATE, blank, iso_date, organisation_name, plain
 
 # ``§ 12   Dnr KS-2024-00544``, ``§1  Dnr 2025-00005``, ``§ 18`` alone; not ``§ 6 SoL …`` in text.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?\**§\s*(\d{1,4})\**"
@@ -52,6 +51,7 @@ class _Reading:
     in_attendance: bool = False
     expect_date: bool = False       # ``Datum`` alone: the date is on the next line
     pending: str | None = None      # a signer field whose name is on the next line (``Sekreterare ......``)
+    at: int = 0                     # the line being read (1-based), for warnings
 
     @property
     def header(self) -> dict:
@@ -80,8 +80,9 @@ def _place_and_time(r: _Reading, text: str) -> None:
 def _adjustment(r: _Reading, text: str) -> None:
     found = _ISO.search(text)
     adjustment = r.header.setdefault("adjustment", {})
-    if found:
-        adjustment["date"] = date.fromisoformat(found.group(1))
+    day = found and iso_date(found.group(1), r.minutes.warnings, r.at)
+    if found and day:
+        adjustment["date"] = day
         text = (text[:found.start()] + text[found.end():]).strip(" ,")
     if text:
         adjustment["place"] = text
@@ -113,15 +114,16 @@ def _meeting_date(r: _Reading, text: str) -> None:
     """``Datum 2025-02-03`` or ``Datum`` above the date: the meeting date (the first one)."""
     found = _ISO.search(text)
     if found and r.minutes.date is None:
-        r.minutes.date = date.fromisoformat(found.group(1))
+        r.minutes.date = iso_date(found.group(1), r.minutes.warnings, r.at)
     r.expect_date = not text
 
 
 def _dated(key: str) -> Callable[[_Reading, str], None]:
     def read(r: _Reading, text: str) -> None:
         found = _ISO.search(text)
-        if found:
-            r.header[key] = date.fromisoformat(found.group(1))
+        day = found and iso_date(found.group(1), r.minutes.warnings, r.at)
+        if day:
+            r.header[key] = day
     return read
 
 
@@ -162,8 +164,9 @@ _SIGNER_NAME = re.compile(rf"^{attendance.NAME}(?:\s*{attendance.PARTY})?$")
 def read_header(layout: Layout, end: int) -> Minutes:
     """The minutes header in ``layout.lines[:end]``."""
     r = _Reading(Minutes(committee="", date=None, span=Span(0, end)))
-    for line in layout.lines[:end]:
+    for at, line in enumerate(layout.lines[:end], 1):
         if not blank(line):
+            r.at = at
             _read_line(r, line)
     minutes = r.minutes
     minutes.attendance, unplaced = attendance.read(r.attendance)
@@ -194,8 +197,10 @@ def _read_line(r: _Reading, line: str) -> None:
         _signer(r.pending)(r, text)
         r.pending = None
     elif ISO_DATE.match(text) and (r.expect_date or r.minutes.date is None):
-        r.minutes.date = r.minutes.date or date.fromisoformat(text)
+        r.minutes.date = r.minutes.date or iso_date(text, r.minutes.warnings, r.at)
         r.expect_date = False
+        if r.minutes.date is None:
+            r.body.append(line)
     elif not r.minutes.committee and _title_line(r.minutes, text):
         pass
     else:

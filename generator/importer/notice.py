@@ -6,7 +6,6 @@ the converter did not see as a table, as a dotted contents list or as a run-in l
 from __future__ import annotations
 
 import re
-from datetime import date
 from itertools import pairwise
 
 from generator.diary import DiaryScheme
@@ -15,7 +14,7 @@ from generator.importer import seed_notice
 from generator.importer.extracted import Item, Notice, Span
 from generator.importer.layout import Layout
 from generator.importer.markdown_body import to_markdown
-from generator.importer.source import ISO_DATE, blank, organisation_name, plain
+from generator.importer.source import ISO_DATE, blank, calendar_date, iso_date, organisation_name, plain
 from generator.text import MONTHS
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -340,7 +339,7 @@ def read(layout: Layout, scheme: DiaryScheme, prefix: str | None) -> Notice:
         if i in used:
             continue
         if _WHEN.match(text) and meeting.date is None:
-            _when(meeting, text, notes)
+            _when(meeting, text, i + 1)
             notes.append(text)
             place = plain(lines[text_lines[k + 1]]) if k + 1 < len(text_lines) else ""
             if place and not re.search(r"\s{2,}", place) and not meeting.place:
@@ -387,15 +386,16 @@ def _groups(reader: AgendaReader) -> list[str]:
     return out
 
 
-def _when(meeting: Notice, text: str, notes: list[str]) -> None:
-    """``Sammanträde tisdagen den 22 april 2025 kl. 13.00`` or an ISO date: the meeting date
-    and time (the date the notice was drawn up is another)."""
+def _when(meeting: Notice, text: str, line: int) -> None:
+    """``Sammanträde tisdagen den 22 april 2025 kl. 13.00`` or an ISO date at ``line``: the meeting
+    date and time (the date the notice was drawn up is another). The line is kept as a note."""
     m = _LONG_DATE.search(text)
     iso = re.search(r"\b((?:19|20)\d\d-\d\d-\d\d)\b", text)
     if m:
-        meeting.date = date(int(m.group(3)), MONTHS["sv"].index(m.group(2).lower()) + 1, int(m.group(1)))
+        month = MONTHS["sv"].index(m.group(2).lower()) + 1
+        meeting.date = calendar_date(m.group(0), m.group(3), month, m.group(1), meeting.warnings, line)
     elif iso and ISO_DATE.match(iso.group(1)):
-        meeting.date = date.fromisoformat(iso.group(1))
+        meeting.date = iso_date(iso.group(1), meeting.warnings, line)
     clock = _CLOCK.search(text)
     if clock:
         meeting.time = f"{int(clock.group(1)):02d}:{clock.group(2) or '00'}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from generator.diary import DiaryScheme
 from generator.importer import labels
-from generator.importer.source import blank, date_line, label, plain
+from generator.importer.source import blank, date_line, iso_date, label, plain
 
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜØÆ][\w'’-]*$")
 _DNR_LINE = re.compile(r"^(?:dnr|diarienummer)\b", re.IGNORECASE)
@@ -30,6 +30,11 @@ class Header:
         meta = {"date": self.date, "diary_number": self.diary_number, "officer": self.officer,
                 "recipients": self.recipients, **extra}
         return {k: v for k, v in meta.items() if v not in (None, [])}
+
+
+def _calendar_day(part: str, header: Header, line: int) -> bool:
+    """Whether the date line ``part`` is a day of the calendar (else it is a warning)."""
+    return iso_date(date_line(part) or "", header.warnings, line) is not None
 
 
 def officer_below(lines: list[str], i: int, end: int) -> bool:
@@ -55,8 +60,8 @@ def read_header(lines: list[str], start: int, end: int, scheme: DiaryScheme) -> 
     for i in range(start, end):
         for part in labels.split_glued_labels(lines[i]):
             key, text = label(part), _value(part)
-            if not text:
-                continue
+            if not text or (date_line(part) and not header.date and not _calendar_day(part, header, i + 1)):
+                continue  # an impossible date stays in the text
             header.lines.add(i)
             if date_line(part) and not header.date:
                 header.date, target = date_line(part), None

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from generator.diary import DiaryScheme
 from generator.importer.extracted import AgendaEntry, Notice, Span
 from generator.importer.labels import is_anchor
-from generator.importer.source import ISO_DATE, blank, date_line, label, plain
+from generator.importer.source import ISO_DATE, blank, date_line, iso_date, label, plain
 
 _TIME = re.compile(r"\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?", re.IGNORECASE)
 _AGENDA_LINE = re.compile(r"^\s*[-*•]\s*(\d{1,2})[.)]?\s+(.+?)\s*$")
@@ -133,11 +132,13 @@ class _Line:
 
 
 def _set_date(h: _Header, x: _Line) -> None:
-    h.meeting.date = date.fromisoformat(date_line(x.raw) or "")
+    h.meeting.date = iso_date(date_line(x.raw) or "", h.meeting.warnings, x.at + 1)
+    if h.meeting.date is None:
+        h.notes.append(x.raw.strip())
 
 
 def _set_time(h: _Header, x: _Line) -> None:
-    _read_time(h.meeting, _value(x), h.notes)
+    _read_time(h.meeting, _value(x), h.notes, x.at + 1)
 
 
 def _set_place(h: _Header, x: _Line) -> None:
@@ -215,14 +216,16 @@ def read_header(lines: list[str], end: int, scheme: DiaryScheme) -> Notice:
     return meeting
 
 
-def _read_time(meeting: Notice, value: str, notes: list[str]) -> None:
-    """``2012-12-11, kl 19:30 *OBS Tiden*``: the time, and the rest as a note."""
+def _read_time(meeting: Notice, value: str, notes: list[str], line: int) -> None:
+    """``2012-12-11, kl 19:30 *OBS Tiden*`` at ``line``: the time, and the rest as a note."""
     m = _TIME.search(value)
     if m:
         meeting.time = f"{int(m.group(1)):02d}:{m.group(2) or '00'}"
     iso = re.search(r"(?:19|20)\d\d-\d\d-\d\d", value)
     if iso and meeting.date is None and ISO_DATE.match(iso.group(0)):
-        meeting.date = date.fromisoformat(iso.group(0))
+        meeting.date = iso_date(iso.group(0), meeting.warnings, line)
+        if meeting.date is None:
+            notes.append(iso.group(0))
     rest = value[m.end():] if m else ""
     rest = rest.strip(" ,.")
     if rest:

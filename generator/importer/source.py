@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,6 +77,22 @@ def label(line: str) -> str:
 
 
 ISO_DATE = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+def calendar_date(written: str, year, month, day, warnings: list[str], line: int) -> date | None:
+    """The date ``written`` at ``line`` (1-based), or None with a warning when the calendar has no
+    such day (``2012-02-30``): the text stays as written and the import goes on."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        warnings.append(f"line {line}: {written!r} is not a date in the calendar: kept as text, no date set")
+        return None
+
+
+def iso_date(written: str, warnings: list[str], line: int) -> date | None:
+    """``calendar_date`` of an ISO date ``YYYY-MM-DD``."""
+    year, month, day = written.split("-")
+    return calendar_date(written, year, month, day, warnings, line)
 
 
 def date_line(line: str) -> str | None:

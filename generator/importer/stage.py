@@ -11,8 +11,9 @@ from pathlib import Path
 INCOMPLETE = ".import-incomplete"
 
 
-def write_together(content: Path, writes: list[tuple[Path, str]]) -> None:
-    """Write each (path, text) of one record under ``content``, all or (on a kill) none visible."""
+def write_together(content: Path, writes: list[tuple[Path, str | bytes]]) -> None:
+    """Write each (path, text) of one record under ``content``, all or (on a kill) none visible;
+    bytes (the original PDF) are written as they are."""
     meetings = {m for m in (_meeting_folder(content, path) for path, _ in writes) if m}
     for folder in {path.parent for path, _ in writes}:
         for stale in folder.glob(".import-*.tmp") if folder.is_dir() else ():
@@ -26,7 +27,7 @@ def write_together(content: Path, writes: list[tuple[Path, str]]) -> None:
         for path, text in writes:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".import-{os.getpid()}-{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_bytes(text) if isinstance(text, bytes) else tmp.write_text(text, encoding="utf-8")
             staged.append((tmp, path))
         for tmp, path in staged:
             os.replace(tmp, path)

@@ -10,7 +10,7 @@ from generator.diary import DiaryScheme
 from generator.importer.extracted import Document, Span
 from generator.importer.labels import is_attachment_label
 from generator.importer.markdown_body import to_markdown
-from generator.importer.source import blank, title_text
+from generator.importer.source import blank, calendar_date, iso_date, title_text
 from generator.text import MONTHS
 
 _HEADING = re.compile(r"^#{1,6}\s+\S")
@@ -26,7 +26,7 @@ def read_document(lines: list[str], scheme: DiaryScheme) -> Document:
     title, used = _title(lines, title_at, filled)
     doc = Document("document", title, Span(filled[0], filled[-1] + 1), "")
     doc.body = to_markdown(["" if i in used else x for i, x in enumerate(lines)])
-    when = _date(lines, filled)
+    when = _date(lines, filled, doc.warnings)
     if isinstance(when, date):
         doc.meta["date"] = when
     elif when:
@@ -53,17 +53,31 @@ def _title(lines: list[str], at: int, filled: list[int]) -> tuple[str, set[int]]
     return title, used
 
 
-def _date(lines: list[str], filled: list[int]) -> date | int | None:
+def _date(lines: list[str], filled: list[int], warnings: list[str]) -> date | int | None:
     """A full date at the top (``den 28 november 2012``, ISO), else the year the text is about:
     the most frequent year when it is at least twice as frequent as any other."""
     top = " ".join(lines[i] for i in filled[:DATE_WINDOW])
     m = _LONG_DATE.search(top)
     if m:
-        return date(int(m.group(3)), MONTHS["sv"].index(m.group(2).lower()) + 1, int(m.group(1)))
+        month = MONTHS["sv"].index(m.group(2).lower()) + 1
+        day = calendar_date(m.group(0), m.group(3), month, m.group(1), warnings, _line_at(lines, filled, m.start()))
+        if day:
+            return day
     m = _ISO.search(top)
     if m:
-        return date(*map(int, m.groups()))
+        day = iso_date(m.group(0), warnings, _line_at(lines, filled, m.start()))
+        if day:
+            return day
     years = Counter(_YEAR.findall("\n".join(lines))).most_common(2)
     if years and (len(years) == 1 or years[0][1] >= 2 * years[1][1]):
         return int(years[0][0])
     return None
+
+
+def _line_at(lines: list[str], filled: list[int], offset: int) -> int:
+    """The line (1-based) of ``offset`` in the top lines ``filled`` joined by spaces."""
+    for i in filled[:DATE_WINDOW]:
+        offset -= len(lines[i]) + 1
+        if offset < 0:
+            return i + 1
+    return filled[0] + 1

@@ -45,10 +45,13 @@ def pristine(text: str) -> bool:
     return m is not None and _sha(_CHECKSUM.sub("", text, count=1)) == m.group(1)
 
 
-def status(path: Path, text: str) -> str:
-    """``new``, ``same``, ``update`` (imported, unedited) or ``edited`` (changed by a person)."""
+def status(path: Path, text: str | bytes) -> str:
+    """``new``, ``same``, ``update`` (imported, unedited) or ``edited`` (changed by a person).
+    A copied file (bytes, the original PDF) carries no checksum: any other file there is a person's."""
     if not path.exists():
         return "new"
+    if isinstance(text, bytes):
+        return "same" if path.read_bytes() == text else "edited"
     old = path.read_text(encoding="utf-8")
     if old == text:
         return "same"

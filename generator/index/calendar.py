@@ -15,22 +15,35 @@ from icalendar import Calendar, Event
 
 from generator.config import Config
 from generator.headmeta import calendar_url
+from generator.index.files import IndexFiles
 from generator.index.localtime import local_time
 from generator.model import Meeting, Site
 from generator.strings import load_strings
-from generator.write import Destination
 
 DEFAULT_DURATION = timedelta(hours=2)  # a committee meeting without a stated end
 
 
-def write_calendars(site: Site, config: Config, output: Destination) -> None:
+def write_calendars(site: Site, config: Config, output: IndexFiles) -> None:
     word = load_strings(config)["meeting"].lower()  # "sammanträde"
-    output.write(calendar_url().lstrip("/"), _calendar(config.title, site.meetings, config, word))
+    shown = {id(m): repr(_shown(m)) for m in site.meetings}
+
+    def write(owner, name: str, meetings: list[Meeting]) -> None:
+        key = repr([name, word, *(shown[id(m)] for m in meetings)])
+        output.write(calendar_url(owner).lstrip("/"), key, lambda: _calendar(name, meetings, config, word))
+
+    write(None, config.title, site.meetings)
     for committee in site.committees:
-        output.write(calendar_url(committee).lstrip("/"), _calendar(committee.name, committee.meetings, config, word))
+        write(committee, committee.name, committee.meetings)
     for meeting in site.meetings:  # "add to calendar" on the meeting page
-        title = meeting.title or f"{meeting.committee.name}, {word}"
-        output.write(calendar_url(meeting).lstrip("/"), _calendar(title, [meeting], config, word))
+        write(meeting, meeting.title or f"{meeting.committee.name}, {word}", [meeting])
+
+
+def _shown(meeting: Meeting) -> tuple:
+    """What its event shows of ``meeting`` (_event): the file is made again when this changes."""
+    paragraphs = [p.heading() for p in meeting.minutes.paragraphs] if meeting.minutes else []
+    return (meeting.committee.id, meeting.committee.name, meeting.id, meeting.date, meeting.time,
+            meeting.end_time, meeting.title, meeting.place, meeting.url,
+            [(i.number, i.title) for i in meeting.items], paragraphs)
 
 
 def meeting_uid(meeting: Meeting, config: Config) -> str:
@@ -67,7 +80,8 @@ def _event(meeting: Meeting, config: Config, word: str) -> Event:
     event.add("summary", meeting.title or f"{meeting.committee.name}, {word}")
     if meeting.place:
         event.add("location", meeting.place)
-    event.add("url", config.absolute_url(meeting.url))
+    if config.has_host:  # a URL property must be absolute (RFC 5545 3.3.13)
+        event.add("url", config.absolute_url(meeting.url))
     paragraphs = [p.heading() for p in meeting.minutes.paragraphs] if meeting.minutes else []
     event.add("description", "\n".join([f"{i.number}. {i.title}" for i in meeting.items] + paragraphs))
     return event

@@ -9,13 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
+from typing import Callable
 
 from generator import safety
 from generator.config import Config
+from generator.index.files import IndexFiles
 from generator.index.schemas import ATTENDANCE, ITEM, MEETING, PERSON, SCHEMAS, VOTE
 from generator.model import Case, Document, Filed, Item, Meeting, Minutes, Paragraph, Site
 from generator.people import Person, person_key
-from generator.write import Destination
 
 
 def item_record(item: Item) -> dict:
@@ -24,13 +26,18 @@ def item_record(item: Item) -> dict:
             "title": item.title, "diary_numbers": [str(n) for n in item.diary_numbers], "url": item.url,
             "documents": [{"kind": d.kind, "title": d.title, "url": d.url, "id": d.path_id}
                           for d in item.documents],
-            "id": item.path_id}
+            "id": item.path_id, "original": original_url(item)}
+
+
+def original_url(record: Meeting | Item | Minutes | Document) -> str | None:
+    return record.original.link(record.url) if record.original else None
 
 
 def meeting_record(meeting: Meeting) -> dict:
     return {"committee": meeting.committee.name, "committee_id": meeting.committee.id, "id": meeting.id,
             "date": meeting.date.isoformat(), "time": meeting.time, "place": meeting.place, "kind": meeting.kind,
-            "url": meeting.url, "item_count": len(meeting.items)}
+            "url": meeting.url, "item_count": len(meeting.items), "original": original_url(meeting),
+            "minutes_original": original_url(meeting.minutes) if meeting.minutes else None}
 
 
 def document_record(document: Document) -> dict:
@@ -40,7 +47,7 @@ def document_record(document: Document) -> dict:
             "diary_numbers": [str(n) for n in document.diary_numbers],
             "committee_id": committee.id if committee else None,
             "item_id": document.item.path_id if document.item else None,
-            "organisation": document.organisation, "url": document.url}
+            "organisation": document.organisation, "url": document.url, "original": original_url(document)}
 
 
 def case_record(case: Case) -> dict:
@@ -91,29 +98,35 @@ def person_record(person: Person) -> dict:
             "conflicts": [p.path_id for p in person.conflicts]}
 
 
-def write_data(site: Site, config: Config, output: Destination) -> None:
-    """The data files and their schemas; URLs are site-relative (no base path)."""
+def write_data(site: Site, config: Config, output: IndexFiles) -> None:
+    """The data files and their schemas; URLs are site-relative (no base path). Each file is made
+    again only when its records changed (their compact JSON is the key)."""
     items = [item_record(i) for i in site.items]
     meetings = [meeting_record(m) for m in site.meetings]
     carriers: list[Item | Paragraph] = [*site.items, *site.paragraphs]
     documents = [d for r in carriers for d in r.documents] + site.documents
-    output.write("data/items.json", _json(items))
-    output.write("data/meetings.json", _json(meetings))
-    output.write("data/cases.json", _json([case_record(c) for c in site.cases.values()]))
-    output.write("data/documents.json", _json([document_record(d) for d in documents]))
-    output.write("data/items.csv", _csv(items, list(ITEM)))
-    output.write("data/meetings.csv", _csv(meetings, list(MEETING)))
     votes = [v for p in site.paragraphs for v in vote_records(p)]
     attendance = [a for m in site.meetings if m.minutes for a in attendance_records(m.minutes)]
-    output.write("data/votes.json", _json(votes))
-    output.write("data/votes.csv", _csv([_ballots_as_text(v) for v in votes], list(VOTE)))
-    output.write("data/attendance.json", _json(attendance))
-    output.write("data/attendance.csv", _csv(attendance, list(ATTENDANCE)))
     people = [person_record(p) for p in site.people or ()]  # empty with `people: false`
-    output.write("data/people.json", _json(people))
-    output.write("data/people.csv", _csv(people, list(PERSON)))
-    for name, schema in SCHEMAS.items():
-        output.write(f"data/{name}", _json(schema))
+    _write(output, "items", items, ITEM)
+    _write(output, "meetings", meetings, MEETING)
+    _write(output, "cases", [case_record(c) for c in site.cases.values()])
+    _write(output, "documents", [document_record(d) for d in documents])
+    _write(output, "votes", votes, VOTE, _ballots_as_text)
+    _write(output, "attendance", attendance, ATTENDANCE)
+    _write(output, "people", people, PERSON)
+    for name, schema in SCHEMAS.items():  # part of diarium's code, which the key need not hold
+        output.write(f"data/{name}", "", partial(_json, schema))
+
+
+def _write(output: IndexFiles, name: str, records: list[dict], columns: dict | None = None,
+           row: Callable[[dict], dict] | None = None) -> None:
+    """``data/<name>.json``, and with ``columns`` ``data/<name>.csv`` (each record as ``row`` makes it)."""
+    key = json.dumps(records, ensure_ascii=False)  # compact: the quick C encoder
+    output.write(f"data/{name}.json", key, lambda: _json(records))
+    if columns is not None:
+        rows = [row(r) for r in records] if row else records
+        output.write(f"data/{name}.csv", key, lambda: _csv(rows, list(columns)))
 
 
 def _json(value) -> str:

@@ -11,13 +11,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+from uuid import NAMESPACE_URL, uuid5
 
 from generator.config import Config
 from generator.headmeta import feed_url
+from generator.index.files import IndexFiles
 from generator.index.localtime import local_time
 from generator.model import Filed, Meeting, Site
 from generator.strings import load_strings
-from generator.write import Destination
 
 if TYPE_CHECKING:  # noticeboard imports localtime from this package
     from generator.noticeboard import Notice
@@ -36,7 +37,7 @@ class Entry:
     summary: str
 
 
-def write_feeds(site: Site, config: Config, output: Destination) -> None:
+def write_feeds(site: Site, config: Config, output: IndexFiles) -> None:
     entries = Entries(config)
     _write(output, config, None, config.title, [e for m in site.meetings for e in entries.meeting(m)])
     for committee in site.committees:
@@ -77,27 +78,31 @@ class Entries:
         return Entry(when, title, record.url, record.feed_summary())
 
 
-def _write(output: Destination, config: Config, record, title: str, entries: list[Entry]) -> None:
+def _write(output: IndexFiles, config: Config, record, title: str, entries: list[Entry]) -> None:
     entries = sorted(sorted(entries, key=lambda e: e.url), key=lambda e: e.when, reverse=True)
     entries = entries[:config.feed_entries]
-    page = record.url if record else "/"
+    url, page = feed_url(record), record.url if record else "/"
+    output.write(url.lstrip("/"), repr([page, title, entries]), lambda: _feed(config, url, page, title, entries))
+
+
+def _feed(config: Config, url: str, page: str, title: str, entries: list[Entry]) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": config.language})
-    _text(feed, "id", config.absolute_url(page))
+    _text(feed, "id", atom_id(config, page))
     _text(feed, "title", title)
     _text(feed, "updated", entries[0].when.isoformat() if entries else EPOCH)
-    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=config.absolute_url(feed_url(record)))
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=config.absolute_url(url))
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=config.absolute_url(page))
     _text(ET.SubElement(feed, "author"), "name", config.title)
     _text(feed, "generator", "diarium")
     for entry in entries:
         _entry(feed, entry, config)
     ET.indent(feed)
-    output.write(feed_url(record).lstrip("/"), ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _entry(feed: ET.Element, entry: Entry, config: Config) -> None:
     element = ET.SubElement(feed, "entry")
-    _text(element, "id", config.absolute_url(entry.url))
+    _text(element, "id", atom_id(config, entry.url))
     _text(element, "title", entry.title)
     _text(element, "updated", entry.when.isoformat())
     ET.SubElement(element, "link", rel="alternate", type="text/html", href=config.absolute_url(entry.url))
@@ -105,6 +110,15 @@ def _entry(feed: ET.Element, entry: Entry, config: Config) -> None:
     if summary:
         cut = summary if len(summary) <= SUMMARY_CHARS else summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
         _text(element, "summary", cut)
+
+
+def atom_id(config: Config, path: str) -> str:
+    """The Atom id of a page: its absolute URL, or without a host in base_url (an id must be an
+    absolute IRI) a name-based UUID of the site's title and the path, stable across builds.
+    (Links may stay site-relative: Atom resolves them against the feed's own address.)"""
+    if config.has_host:
+        return config.absolute_url(path)
+    return f"urn:uuid:{uuid5(NAMESPACE_URL, f'{config.title}{config.absolute_url(path)}')}"
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:

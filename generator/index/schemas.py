@@ -11,6 +11,8 @@ OPTIONAL_DATE = {"type": ["string", "null"], "format": "date"}
 COUNT = {"type": "integer", "minimum": 0}
 URL = {"type": "string", "description": "site-relative URL, without the site's base path"}
 TEXTS = {"type": "array", "items": TEXT}
+ORIGINAL = {"type": ["string", "null"], "description": "the original (e.g. the PDF) the record's text came from: an "
+                                                       "http(s) address, or the site-relative URL of its copy"}
 DIARY_NUMBERS = {"type": "array", "items": {"type": "string", "pattern": r"^\S+ \d{4}:\d+$"}}
 
 
@@ -21,20 +23,22 @@ def _records(title: str, properties: dict) -> dict:
 
 
 MEETING = {"committee": TEXT, "committee_id": TEXT, "id": TEXT, "date": DATE, "time": TEXT, "place": TEXT,
-           "kind": {"enum": ["kallelse", "protokoll"]}, "url": URL, "item_count": COUNT}
+           "kind": {"enum": ["kallelse", "protokoll"]}, "url": URL, "item_count": COUNT,
+           "original": {**ORIGINAL, "description": "the notice's original, as an item's"},
+           "minutes_original": {**ORIGINAL, "description": "the minutes' original, as an item's"}}
 
 ITEM = {"committee": TEXT, "committee_id": TEXT, "meeting": DATE, "meeting_id": TEXT,
         "number": {"type": "integer", "minimum": 1}, "title": TEXT, "diary_numbers": DIARY_NUMBERS, "url": URL,
         "documents": {"type": "array", "items": {
             "type": "object", "required": ["kind", "title", "url"],
             "properties": {"kind": TEXT, "title": TEXT, "url": URL, "id": TEXT}}},
-        "id": {**TEXT, "description": "stable: committee/meeting/item number"}}
+        "id": {**TEXT, "description": "stable: committee/meeting/item number"}, "original": ORIGINAL}
 
 DOCUMENT = {"id": {**TEXT, "description": "stable: the item's id and the file name, or dokument/<name>"},
             "kind": {"enum": ["tjansteskrivelse", "bilaga", "dokument"]}, "title": TEXT, "date": OPTIONAL_DATE,
             "year": {"type": ["integer", "null"]}, "diary_numbers": DIARY_NUMBERS,
             "committee_id": {"type": ["string", "null"]}, "item_id": {"type": ["string", "null"]},
-            "organisation": TEXT, "url": URL}
+            "organisation": TEXT, "url": URL, "original": ORIGINAL}
 
 REFERENCE = {"type": "object", "required": ["type", "id", "title", "date", "url"], "additionalProperties": False,
              "properties": {"type": {"enum": ["meeting", "item", "paragraph", "document"]}, "id": TEXT, "title": TEXT,

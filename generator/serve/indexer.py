@@ -18,7 +18,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
 from generator.build import safe_context
-from generator.index.sitesearch import index_site
+from generator.index.sitesearch import index_site, shard_pages
+from generator.pages import plan
 from generator.problems import ContentError
 from generator.serve.preview import write_whole_site
 
@@ -77,7 +78,7 @@ def _run(job: bytes, search: bool, sender) -> None:
     try:
         sender.send(write_whole_site(site, config, folder, previous or set()))
         if search:
-            index_site(folder)
+            index_site(folder, plan(site, config), shard_pages(config))
     except ContentError as exc:
         sender.send(None)
         print("\n".join(map(str, exc.problems)), file=sys.stderr, flush=True)

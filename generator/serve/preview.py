@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.build import BuildOptions, load_and_link, render_pages
+from generator.build import BuildOptions, copy_originals, load_and_link, render_pages
 from generator.config import Config, load_config
 from generator.deps import Signer
 from generator.files import tree_stamp
@@ -175,9 +175,11 @@ class Preview:
         self.listings = [p for p in pages if p.record is None]
         renderer.compile_all()  # workers rendered: compile here too
         self._copy_static(renderer)
+        copy_originals(site, self.options.content, self.output)
         if self.index_files is None:  # what an earlier run left besides pages: its whole-site files
             files = {rel for rel in tree_stamp(self.output.final) if not rel.endswith("/")}
-            self.index_files = {f for f in files - kept - set(renderer.static_files()) if not f.startswith(SEARCH)}
+            files -= kept | set(renderer.static_files()) | set(site.originals())
+            self.index_files = {f for f in files if not f.startswith(SEARCH)}
         cache.save(len(pages), [], {})
         return Outcome([p.url for p in stale], everything=True, problems=warnings + more)
 
@@ -197,6 +199,7 @@ class Preview:
         now.renderer.env.globals["latest"] = latest_meetings(site, config)
         fragment = Site(committees=[replace(r.committee, meetings=[r.new]) for r in reloads if r.new],
                         cases={n: site.cases[n] for n in numbers if n in site.cases})
+        copy_originals(fragment, self.options.content, self.output)  # a changed PDF changes its meeting folder
         shown = {*fragment.cases.values(), *(x for r in reloads if r.new for x in _subtree(r.new))}
         new = [p for p in plan(fragment, config) if p.record in shown] + derived_pages(site)
         gone = ({*old, *(_output(Case(n)) for n in numbers)} - {p.output for p in new}) & self.pages.keys()

@@ -18,13 +18,34 @@ let source = null;  // the current search's results: { count, next(n) → the ne
 let shown = 0;  // how many of them are in the list
 let generation = 0;  // a newer search makes older, slower ones drop their results
 
+// The index is in shards (pagefind/shards.json lists them; generator/index/sitesearch.py), each a
+// Pagefind bundle: the first is loaded by its own pagefind.js, the others, and those of the sites
+// config.merge names, are merged into it (Pagefind's multisite). Each carries a filter "shard" of
+// its own, so that its results can be told apart (checked()).
+const SITES = [config.base, ...config.merge.map((url) => (url.endsWith("/") ? url : `${url}/`))];
 async function engine() {
-  if (!pagefind) {
-    pagefind = await import(`${config.base}pagefind/pagefind.js`);
-    // No web worker: it would fetch a second copy of the search code (41 kB) for searches this small.
-    await pagefind.options({ baseUrl: config.base, noWorker: true });
-  }
+  if (!pagefind) pagefind = start();
   return pagefind;
+}
+
+async function start() {
+  const bundles = (await Promise.all(SITES.map((site, n) => shardsOf(site).catch((error) => {
+    if (!n) throw error;  // another site out of reach: search this one all the same
+    return [];
+  })))).flat();
+  if (!bundles.length) return null;
+  const [primary, ...others] = bundles.map((bundle, n) => ({ ...bundle, shard: String(n) }));
+  const pf = await import(`${primary.path}pagefind.js`);
+  // No web worker: it would fetch a second copy of the search code (41 kB) for searches this small.
+  await pf.options({ baseUrl: primary.base, noWorker: true, mergeFilter: { shard: primary.shard } });
+  await Promise.all(others.map((b) => pf.mergeIndex(b.path, { baseUrl: b.base, mergeFilter: { shard: b.shard } })));
+  return pf;
+}
+
+async function shardsOf(site) {
+  const response = await fetch(`${site}pagefind/shards.json`);
+  if (!response.ok) throw new Error(`${site}pagefind/shards.json: ${response.status}`);
+  return Object.keys((await response.json()).shards).map((name) => ({ path: `${site}pagefind/${name}/`, base: site }));
 }
 
 // A diary number in any written form ("SN 2012:195", "sn/2012:195", "Dnr SN/2012:195", "2012:195")
@@ -69,13 +90,13 @@ async function search() {
     const pf = await engine();
     const filters = {};
     for (const name of FILTERS) if (form.elements[name].value) filters[name] = form.elements[name].value;
-    const found = await pf.search(term, { filters });
+    const found = pf ? await pf.search(term, { filters }) : { results: [], filters: {} };  // no record anywhere
+    const [{ results, missing }, shownCases] = await Promise.all([checked(pf, term, filters, found), cases]);
+    if (missing.some((m) => !m.close)) return show(mine, none, shownCases, shownCases.length, missing);
     const year = form.elements.year.value;
     const newest = form.elements.sort.value === "date";
-    const ranked = year || newest ? await dated(found.results, year, newest) : ranking(found.results);
-    const [first, shownCases] = await Promise.all([ranked.next(PAGE), cases]);
-    const missing = first.length ? unmatched(term, first[0]) : [];
-    if (missing.some((m) => !m.close)) return show(mine, none, shownCases, shownCases.length, missing);
+    const ranked = year || newest ? await dated(results, year, newest) : ranking(results);
+    const first = await ranked.next(PAGE);
     show(mine, ranked, [...shownCases, ...carriersFirst(first, numbers)], shownCases.length, missing);
   } catch (error) {
     if (mine === generation) status.textContent = config.strings.failed;
@@ -88,12 +109,32 @@ async function search() {
 // a fallback is the same for every result (it depends on the index only), so the first result tells:
 // a query word is found when a word hit on that page shares its stem; otherwise it is missing, and
 // "close" when the shared beginning is long enough to be a likely misspelling (shown, and said so).
+// Pagefind also searches the page's metadata (a diary number is there, not in the text), whose
+// hits have no location: the words of the metadata count as hits too.
 const none = { count: 0, next: async () => [] };
+
+// Each shard falls back on its own: a word one shard has, another answers with such a shorter word.
+// So each shard's results are judged by their first (one more search, on chunks already loaded, and
+// one fragment per shard with results); as in one index, only the shards that have every word stay,
+// else those that come close, else none.
+async function checked(pf, term, filters, found) {
+  const shards = Object.entries(found.filters.shard || {}).filter(([, n]) => n > 0).map(([shard]) => shard);
+  const groups = shards.length < 2 ? [found.results]
+    : await Promise.all(shards.map(async (shard) => (await pf.search(term, { filters: { ...filters, shard } })).results));
+  const judged = await Promise.all(groups.filter((g) => g.length).map(async (g) => ({
+    results: g, missing: unmatched(term, await g[0].data()) })));
+  const grade = (g) => (!g.missing.length ? 2 : g.missing.every((m) => m.close) ? 1 : 0);
+  const best = Math.max(0, ...judged.map(grade));
+  const kept = judged.filter((g) => grade(g) === best);
+  const results = kept.length === 1 ? kept[0].results : kept.flatMap((g) => g.results).sort((a, b) => b.score - a.score);
+  return { results, missing: kept.length ? kept[0].missing : [] };
+}
 function unmatched(term, data) {
   const words = (data.content || "").split(/\s+/);
   // A hit "KS/2011:7." or "bygg-och" is also indexed by its parts.
-  const hits = (data.locations || []).flatMap((i) => [normal(words[i] || ""), ...(words[i] || "").split(/[^\p{L}\p{N}:]+/u)])
-    .map(normal);
+  const parts = (word) => [word, ...word.split(/[^\p{L}\p{N}:]+/u)];
+  const hits = [...(data.locations || []).flatMap((i) => parts(words[i] || "")),
+                ...Object.values(data.meta || {}).flatMap((value) => value.split(/\s+/).flatMap(parts))].map(normal);
   return term.split(/\s+/).map(normal).filter(Boolean).flatMap((word) => {
     const needed = stemLength(word);
     const shared = Math.max(0, ...hits.map((hit) => commonPrefix(hit, word)));
@@ -174,12 +215,14 @@ function byDate(results, dates) {
   return [...results].sort((a, b) => dates.get(b.id).localeCompare(dates.get(a.id)));
 }
 
-const dateFiles = new Map();  // year → Promise<Map(page id → date)>, kept across searches
+const dateFiles = new Map();  // year → Promise<Map(page id → date)> of every site searched, kept across searches
 function datesOf(year) {
   if (!dateFiles.has(year)) {
-    dateFiles.set(year, fetch(`${config.base}pagefind/dates/${year}.json`)
+    dateFiles.set(year, Promise.all(SITES.map((site) => fetch(`${site}pagefind/dates/${year}.json`)
       .then((response) => (response.ok ? response.json() : {}))  // 404: no dated page that year
-      .then((byDate) => new Map(Object.entries(byDate).flatMap(([date, ids]) => ids.map((id) => [id, date])))));
+      .catch(() => ({}))))
+      .then((sites) => new Map(sites.flatMap((byDate) => Object.entries(byDate)
+        .flatMap(([date, ids]) => ids.map((id) => [id, date]))))));
   }
   return dateFiles.get(year);
 }

@@ -320,7 +320,7 @@ class Fuzzer:
         content.mkdir(parents=True)
         self.figures.imports += 1
         args = argparse.Namespace(files=[record_path], content=content, config=ROOT / "config.yaml", committee=None,
-                                  prefix=None, force=False, dry_run=False)
+                                  prefix=None, force=False, dry_run=False, source_url=None, source_pdf=None)
         err = io.StringIO()
         try:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):

@@ -29,11 +29,13 @@ class Run:
     stderr: str
 
 
-def import_into(content: Path, *files: Path, force: bool = False, dry_run: bool = False) -> Run:
+def import_into(content: Path, *files: Path, force: bool = False, dry_run: bool = False,
+                source_url: str | None = None, source_pdf: Path | None = None) -> Run:
     """The import command's ``run`` in this process (fast); the seed fixture below goes
     through the real command line."""
     args = argparse.Namespace(files=list(files), content=content, config=ROOT / "config.yaml",
-                              committee=None, prefix=None, force=force, dry_run=dry_run)
+                              committee=None, prefix=None, force=force, dry_run=dry_run,
+                              source_url=source_url, source_pdf=source_pdf)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run(args)

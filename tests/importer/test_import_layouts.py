@@ -265,7 +265,7 @@ def import_all(content: Path, tmp_path: Path, *texts: str) -> dict[str, str]:
         path = tmp_path / ("minutes.txt" if text.startswith(minutes_text()[:40]) else "notice.txt")
         path.write_text(text, encoding="utf-8")
         args = argparse.Namespace(files=[path], content=content, config=config, committee=None, prefix="TN",
-                                  force=False, dry_run=False)
+                                  force=False, dry_run=False, source_url=None, source_pdf=None)
         with contextlib.redirect_stdout(io.StringIO()):
             assert run(args) == 0
     return {str(p.relative_to(content)): p.read_text(encoding="utf-8") for p in sorted(content.rglob("*.md"))}
