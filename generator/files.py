@@ -7,8 +7,10 @@ old file or the new one, never half of one.
 """
 from __future__ import annotations
 
+import marshal
 import os
 import threading
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,10 +46,11 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def tree_stamp(folder: Path) -> dict[str, list]:
+def tree_stamp(folder: Path, folders: bool = False) -> dict[str, list]:
     """Every file under ``folder`` (relative path) with its modification time and size, folders as
-    ``[]``: a signature of the tree that costs a folder walk, not reading every file."""
-    found: dict[str, list] = {}
+    ``[]``: a signature of the tree that costs a folder walk, not reading every file. With
+    ``folders``, a folder's modification time and size too (``stamp_holds`` needs them)."""
+    found: dict[str, list] = {"": _stamp(os.stat(folder))} if folders else {}  # files added at the top
     stack = [(str(folder), "")]
     while stack:
         path, prefix = stack.pop()
@@ -58,15 +61,43 @@ def tree_stamp(folder: Path) -> dict[str, list]:
         for entry in entries:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                found[rel + "/"] = []
+                found[rel + "/"] = _stamp(entry.stat(follow_symlinks=False)) if folders else []
                 stack.append((entry.path, rel + "/"))
             else:
                 try:
                     stat = entry.stat()
                 except OSError:  # a dangling link or a loop: the build reports it (generator.contentfs)
                     stat = entry.stat(follow_symlinks=False)
-                found[rel] = [stat.st_mtime_ns, stat.st_size]
+                found[rel] = _stamp(stat)
     return found
+
+
+def _stamp(stat: os.stat_result) -> list:
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def packed_stamp(stamp: dict[str, list]) -> bytes:
+    """``tree_stamp(folder, folders=True)`` as bytes that load in milliseconds (a dict of 350k
+    lists takes 1.5 s to unpickle or unmarshal): the paths as one string, the numbers as an array."""
+    return marshal.dumps(("\n".join(stamp), array("q", (n for stamped in stamp.values() for n in stamped)).tobytes()))
+
+
+def stamp_holds(folder: Path, packed: bytes) -> bool:
+    """Whether ``folder`` still matches its ``packed_stamp``, by one stat per entry and no listing:
+    a file created, removed or renamed changes its folder's modification time, a file written in
+    place its own. (A walk lists every folder too: 7× slower at 100k items.)"""
+    paths, numbers = marshal.loads(packed)
+    stamps = array("q")
+    stamps.frombytes(numbers)
+    base = f"{folder}{os.sep}"
+    for n, rel in enumerate(paths.split("\n")):
+        try:
+            stat = os.stat(base + rel)
+        except OSError:
+            return False
+        if stat.st_mtime_ns != stamps[2 * n] or stat.st_size != stamps[2 * n + 1]:
+            return False
+    return True
 
 
 def file_stamp(path: str | Path) -> list | None:

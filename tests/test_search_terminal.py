@@ -123,6 +123,23 @@ def test_index_is_cached_and_rebuilt_when_content_changes(site_dir):
     assert urls(search(site_dir, "äldreboende")) == ["/socialnamnden/2012-12-11/01/"]
 
 
+def test_files_added_or_removed_with_old_times_are_seen(site_dir):
+    """The cache is checked by one stat per file and folder, without listing folders: an item
+    copied in with its old time (cp -p, tar) shows through its folder's time, a removal too."""
+    search(site_dir, "jourboende")
+    meeting = site_dir / "content/socialnamnden/2012-12-11"
+    old = (meeting / "01/item.md").stat().st_mtime_ns
+    shutil.copytree(meeting / "01", meeting / "05")  # copy2: the files keep their times
+    item = meeting / "05/item.md"
+    text = item.read_text(encoding="utf-8").replace("number: 1\n", "number: 5\n")
+    item.write_text(text.replace("muntlig information", "om cykelbanor"), encoding="utf-8")
+    os.utime(item, ns=(old, old))
+    os.utime(meeting / "05", ns=(old, old))  # only its parent's time says it is new
+    assert urls(search(site_dir, "cykelbanor")) == ["/socialnamnden/2012-12-11/05/"]
+    shutil.rmtree(meeting / "05")
+    assert search(site_dir, "cykelbanor") == []
+
+
 def test_a_damaged_cache_is_built_again(site_dir):
     cache = site_dir / ".diarium-cache/search-index/index.sqlite"
     cache.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,9 @@
 """The search cache: one SQLite file, ``.diarium-cache/search-index/index.sqlite`` beside
 config.yaml, holding the FTS5 index (engine.py) and the fingerprint of the content it describes.
 
-The fingerprint is taken from file names, sizes and modification times, so checking it costs a
-folder walk, not reading every file; a cached search never loads the content at all. When it
+The fingerprint is the settings (format, version, config.yaml, the content folder) and the stamp
+of every file and folder under content/ (modification time and size): checking it costs one stat
+per entry (``files.stamp_holds``), not reading every file; a cached search never loads the content. When it
 changed, the site is loaded again and only the entries whose text or metadata changed are
 written (each row keeps a digest of what it was made from), in one transaction: a cut-off
 update leaves the last good index.
@@ -17,10 +18,10 @@ from pathlib import Path
 
 from generator import __version__
 from generator.diary import DiaryScheme
-from generator.files import cache_dir, tree_stamp
+from generator.files import cache_dir, packed_stamp, stamp_holds, tree_stamp
 from generator.search import engine
 
-FORMAT = 5  # bump when what is indexed, or how, changes
+FORMAT = 6  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -31,26 +32,27 @@ class Searchable:
 
 def open_index(content: Path, config_path: Path) -> Searchable:
     """The index of ``content``: from the cache when it is current, else brought up to date."""
-    key = fingerprint(content, config_path) if content.is_dir() else ""  # no folder: load reports it
+    key = settings(content, config_path) if content.is_dir() else ""  # no folder: load reports it
     db = _connect(cache_dir(config_path, "search-index") / "index.sqlite")
     state = dict(db.execute("SELECT name, value FROM state"))
-    if key and state.get("fingerprint") == key:
+    if key and state.get("settings") == key and stamp_holds(content, state["stamp"]):
         return Searchable(db, DiaryScheme(json.loads(state["prefixes"]), state["scheme"]))
+    stamp = tree_stamp(content, folders=True) if key else {}  # before loading: an edit meanwhile shows next time
     from generator.search.entries import entries, published_site  # loads the build: only when indexing
     site, config = published_site(content, config_path)
     with db:
         _update(db, entries(site, config))
         db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", [
-            ("fingerprint", key), ("prefixes", json.dumps(list(site.scheme.canonical.values()))),
-            ("scheme", site.scheme.scheme)])
+            ("settings", key), ("stamp", packed_stamp(stamp)),
+            ("prefixes", json.dumps(list(site.scheme.canonical.values()))), ("scheme", site.scheme.scheme)])
     return Searchable(db, site.scheme)
 
 
-def fingerprint(content: Path, config_path: Path) -> str:
+def settings(content: Path, config_path: Path) -> str:
+    """What the index depends on besides the content's files."""
     digest = hashlib.sha256(f"{FORMAT} {__version__}\n".encode())
     digest.update(config_path.read_bytes() if config_path.exists() else b"")
     digest.update(str(content.resolve()).encode("utf-8", "surrogateescape"))
-    digest.update(json.dumps(tree_stamp(content), sort_keys=True).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
