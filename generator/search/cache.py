@@ -21,7 +21,7 @@ from generator.diary import DiaryScheme
 from generator.files import cache_dir, packed_stamp, stamp_holds, tree_stamp
 from generator.search import engine
 
-FORMAT = 6  # bump when what is indexed, or how, changes
+FORMAT = 7  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -97,17 +97,17 @@ def _update(db: sqlite3.Connection, found: list) -> None:
                                            meta))
     stored = {key: (rowid, digest) for rowid, key, digest in db.execute("SELECT rowid, key, digest FROM records")}
     stale = [(rowid,) for key, (rowid, digest) in stored.items() if key not in rows or rows[key][1][0] != digest]
-    for name in engine.FIELDS:  # an index of another table's text forgets a row by its old text
-        db.executemany(f"INSERT INTO rank_{name}(rank_{name}, rowid, {name}) "
-                       f"SELECT 'delete', rowid, {name} FROM entries WHERE rowid = ?", stale)
-    for table in ("entries", "records"):
+    for name in engine.FIELDS:  # a contentless index forgets a row by its old text
+        db.executemany(f"INSERT INTO {name}_terms({name}_terms, rowid, {name}) "
+                       f"SELECT 'delete', rowid, {name} FROM texts WHERE rowid = ?", stale)
+    for table in ("texts", "records"):
         db.executemany(f"DELETE FROM {table} WHERE rowid = ?", stale)
     fresh = [(key, *row) for key, row in rows.items() if stored.get(key, (0, None))[1] != row[1][0]]
     first = (db.execute("SELECT max(rowid) FROM records").fetchone()[0] or 0) + 1
     db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
                    ((rowid, key, *facts) for rowid, (key, _, facts) in enumerate(fresh, first)))
-    db.executemany(f"INSERT INTO entries(rowid, {', '.join(engine.FIELDS)}) VALUES (?, ?, ?, ?, ?)",
+    db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?)",
                    ((rowid, *texts) for rowid, (_, texts, _) in enumerate(fresh, first)))
     for n, name in enumerate(engine.FIELDS):
-        db.executemany(f"INSERT INTO rank_{name}(rowid, {name}) VALUES (?, ?)",
+        db.executemany(f"INSERT INTO {name}_terms(rowid, {name}) VALUES (?, ?)",
                        ((rowid, texts[n]) for rowid, (_, texts, _) in enumerate(fresh, first)))

@@ -19,16 +19,19 @@ from generator.search import numbers, swedish
 
 FIELDS = {"title": 10, "decision": 4, "body": 1, "diary": 20}  # field → weight in bm25
 TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"  # å, ä, ö are letters of their own
-# ``entries`` decides what matches; ``rank_<field>`` (one field each, indexing ``entries``' text)
-# ranks it, because FTS5's bm25 divides by the length of the whole row: a page's long body would
-# bury the word in its title. lunr, too, normalises each field by its own length. ``records``
-# holds what is shown of each record and what the command filters on, under the same rowid.
-SCHEMA = [f"CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5({', '.join(FIELDS)}, tokenize=\"{TOKENIZER}\")",
-          *(f"CREATE VIRTUAL TABLE IF NOT EXISTS rank_{name} USING fts5({name}, content='entries', "
+# One FTS5 table per field, ``<field>_terms``: they decide what matches and rank it, because
+# FTS5's bm25 divides by the length of the whole row: in one table of all fields a page's long body
+# would bury the word in its title. lunr, too, normalises each field by its own length. They are
+# contentless: ``texts`` keeps each row's indexed text, which only an update reads (to delete the
+# old row's terms). ``records`` holds what is shown of each record and what the command filters
+# on, under the same rowid.
+SCHEMA = [*(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name}_terms USING fts5({name}, content='', "
             f"tokenize=\"{TOKENIZER}\")" for name in FIELDS),
+          f"CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, {', '.join(FIELDS)})",
           "CREATE TABLE IF NOT EXISTS records (rowid INTEGER PRIMARY KEY, key TEXT UNIQUE, digest TEXT, "
           "record_kind TEXT, people TEXT, meta TEXT)"]
-TABLES = ("entries", *(f"rank_{name}" for name in FIELDS), "records")
+TABLES = ("entries", *(f"rank_{name}" for name in FIELDS),  # those of format 6 and before
+          *(f"{name}_terms" for name in FIELDS), "texts", "records")
 
 _NOT_WORD = re.compile(r"\W")
 
@@ -90,57 +93,60 @@ def _clause(word: str, field: str | None) -> Clause | None:
     return Clause(token(terms[0]), field=field) if terms else None
 
 
-def match_expression(clauses: list[Clause]) -> tuple[str, str]:
-    """FTS5 expressions (what must match, what must not) for lunr's semantics: every ``+`` term
-    and at least one other term (all terms rank), none of the ``-`` terms."""
-    required = [c.fts() for c in clauses if c.presence == "+"]
-    optional = [c.fts() for c in clauses if c.presence == ""]
-    prohibited = " OR ".join(c.fts() for c in clauses if c.presence == "-")
-    if required:  # optional terms rank but do not filter: OR them with a required one
-        positive = " AND ".join(required + ([f"({' OR '.join(required[:1] + optional)})"] if optional else []))
-    else:
-        positive = " OR ".join(optional)
-    return positive, prohibited
-
-
 def search(db: sqlite3.Connection, query: str, scheme: DiaryScheme, limit: int = 10,
            kind: str | None = None, person: str | None = None) -> list[tuple[str, float]]:
     """(record metadata as JSON, score) best first, at most ``limit``; ``kind`` keeps only the
-    records of notices or of minutes, ``person`` those that name that person (slug)."""
+    records of notices or of minutes, ``person`` those that name that person (slug). lunr's
+    semantics: every ``+`` term must occur, and at least one other term when there is none; no
+    ``-`` term may; every term that is not ``-`` ranks."""
     clauses = parse(query, scheme)
-    positive, prohibited = match_expression(clauses)
     where, params = [], []
-    if positive:
-        where.append("rowid IN (SELECT rowid FROM entries WHERE entries MATCH ?)")
-        params.append(positive)
+    for clause in (c for c in clauses if c.presence == "+"):
+        sql, found = _rowids([clause])
+        where.append(f"rowid IN ({sql})")
+        params += found
+    prohibited = [c for c in clauses if c.presence == "-"]
     if prohibited:  # lunr: a query of '-' terms alone finds every record without them
-        where.append("rowid NOT IN (SELECT rowid FROM entries WHERE entries MATCH ?)")
-        params.append(prohibited)
-    if not where:
-        return []
+        sql, found = _rowids(prohibited)
+        where.append(f"rowid NOT IN ({sql})")
+        params += found
     if kind:
         where.append("rowid IN (SELECT rowid FROM records WHERE record_kind = ?)")
         params.append(kind)
     if person:
         where.append("rowid IN (SELECT rowid FROM records WHERE instr(people, ?))")
         params.append(f" {person} ")
-    scores, score_params = _scores(clauses)
+    scores, score_params = _scores([c for c in clauses if c.presence != "-"])
+    if not scores and not prohibited:
+        return []
+    # the records any term ranks are those an optional term matches, or a superset of the required
     best = (f"SELECT rowid, {'score' if scores else '0.0 AS score'} FROM {f'({scores})' if scores else 'records'} "
-            f"WHERE {' AND '.join(where)} ORDER BY score DESC, rowid LIMIT ?")  # then the metadata of these alone
+            f"{'WHERE ' if where else ''}{' AND '.join(where)} ORDER BY score DESC, rowid LIMIT ?")
     sql = (f"SELECT r.meta, b.score FROM ({best}) AS b JOIN records AS r ON r.rowid = b.rowid "
-           "ORDER BY b.score DESC, b.rowid")
+           "ORDER BY b.score DESC, b.rowid")  # then the metadata of these alone
     return list(db.execute(sql, (*score_params, *params, max(limit, 0))))
 
 
+def _rowids(clauses: list[Clause]) -> tuple[str, list[str]]:
+    """SQL for the rowids of the records any of ``clauses`` occurs in, each in its field or any."""
+    parts, params = [], []
+    for name in FIELDS:
+        terms = [c.fts(filtered=False) for c in clauses if c.field in (None, name)]
+        if terms:
+            parts.append(f"SELECT rowid FROM {name}_terms WHERE {name}_terms MATCH ?")
+            params.append(" OR ".join(terms))
+    return " UNION ".join(parts), params
+
+
 def _scores(clauses: list[Clause]) -> tuple[str, list[str]]:
-    """SQL for (rowid, score) of the records any term ranks: each field's bm25 times its weight,
-    summed over the fields, for the terms that may occur in that field."""
+    """SQL for (rowid, score) of the records any of ``clauses`` occurs in: each field's bm25 times
+    its weight, summed over the fields, for the terms that may occur in that field."""
     parts, params = [], []
     for name, weight in FIELDS.items():
-        terms = [c.fts(filtered=False) for c in clauses if c.presence != "-" and c.field in (None, name)]
+        terms = [c.fts(filtered=False) for c in clauses if c.field in (None, name)]
         if terms:
-            parts.append(f"{name} AS MATERIALIZED (SELECT rowid, -{weight} * bm25(rank_{name}) AS score "
-                         f"FROM rank_{name} WHERE rank_{name} MATCH ?)")
+            parts.append(f"{name} AS MATERIALIZED (SELECT rowid, -{weight} * bm25({name}_terms) AS score "
+                         f"FROM {name}_terms WHERE {name}_terms MATCH ?)")
             params.append(" OR ".join(terms))
     if not parts:
         return "", []
