@@ -21,7 +21,7 @@ from generator.diary import DiaryScheme
 from generator.files import cache_dir, packed_stamp, stamp_holds, tree_stamp
 from generator.search import engine
 
-FORMAT = 7  # bump when what is indexed, or how, changes
+FORMAT = 8  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -74,6 +74,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _prepared(db: sqlite3.Connection) -> sqlite3.Connection:
     """``db`` with its tables, emptied when it holds another format."""
+    db.create_function("field", 2, engine.field, deterministic=True)
     db.execute("CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT)")
     if db.execute("SELECT value FROM state WHERE name = 'format'").fetchone() != (str(FORMAT),):
         with db:
@@ -97,17 +98,17 @@ def _update(db: sqlite3.Connection, found: list) -> None:
                                            meta))
     stored = {key: (rowid, digest) for rowid, key, digest in db.execute("SELECT rowid, key, digest FROM records")}
     stale = [(rowid,) for key, (rowid, digest) in stored.items() if key not in rows or rows[key][1][0] != digest]
-    for name in engine.FIELDS:  # a contentless index forgets a row by its old text
+    for n, name in enumerate(engine.FIELDS):  # a contentless index forgets a row by its old text
         db.executemany(f"INSERT INTO {name}_terms({name}_terms, rowid, {name}) "
-                       f"SELECT 'delete', rowid, {name} FROM texts WHERE rowid = ?", stale)
+                       f"SELECT 'delete', rowid, field(packed, {n}) FROM texts WHERE rowid = ?", stale)
     for table in ("texts", "records"):
         db.executemany(f"DELETE FROM {table} WHERE rowid = ?", stale)
     fresh = [(key, *row) for key, row in rows.items() if stored.get(key, (0, None))[1] != row[1][0]]
     first = (db.execute("SELECT max(rowid) FROM records").fetchone()[0] or 0) + 1
     db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
                    ((rowid, key, *facts) for rowid, (key, _, facts) in enumerate(fresh, first)))
-    db.executemany("INSERT INTO texts VALUES (?, ?, ?, ?, ?)",
-                   ((rowid, *texts) for rowid, (_, texts, _) in enumerate(fresh, first)))
+    db.executemany("INSERT INTO texts VALUES (?, ?)",
+                   ((rowid, engine.packed(texts)) for rowid, (_, texts, _) in enumerate(fresh, first)))
     for n, name in enumerate(engine.FIELDS):
         db.executemany(f"INSERT INTO {name}_terms(rowid, {name}) VALUES (?, ?)",
                        ((rowid, texts[n]) for rowid, (_, texts, _) in enumerate(fresh, first)))

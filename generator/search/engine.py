@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import zlib
 from dataclasses import dataclass
 
 from generator.diary import DiaryScheme
@@ -22,18 +23,29 @@ TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"  # å, ä, ö are let
 # One FTS5 table per field, ``<field>_terms``: they decide what matches and rank it, because
 # FTS5's bm25 divides by the length of the whole row: in one table of all fields a page's long body
 # would bury the word in its title. lunr, too, normalises each field by its own length. They are
-# contentless: ``texts`` keeps each row's indexed text, which only an update reads (to delete the
-# old row's terms). ``records`` holds what is shown of each record and what the command filters
+# contentless: ``texts`` keeps each row's indexed text, compressed (half the file's size at 10k items,
+# 5% of the first run's time), which only an update reads, to delete the old row's terms (SQL
+# function ``field``). ``records`` holds what is shown of each record and what the command filters
 # on, under the same rowid.
 SCHEMA = [*(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name}_terms USING fts5({name}, content='', "
             f"tokenize=\"{TOKENIZER}\")" for name in FIELDS),
-          f"CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, {', '.join(FIELDS)})",
+          "CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, packed BLOB)",
           "CREATE TABLE IF NOT EXISTS records (rowid INTEGER PRIMARY KEY, key TEXT UNIQUE, digest TEXT, "
           "record_kind TEXT, people TEXT, meta TEXT)"]
 TABLES = ("entries", *(f"rank_{name}" for name in FIELDS),  # those of format 6 and before
           *(f"{name}_terms" for name in FIELDS), "texts", "records")
 
 _NOT_WORD = re.compile(r"\W")
+
+
+def packed(texts: list[str]) -> bytes:
+    """A row's field texts (in FIELDS' order) for ``texts``; level 1: level 6 saves 5% more in 25% more time."""
+    return zlib.compress("\x00".join(texts).encode("utf-8", "surrogateescape"), 1)
+
+
+def field(packed: bytes, n: int) -> str:
+    """Field ``n`` of a ``packed`` row: an SQL function of the cache's connection."""
+    return zlib.decompress(packed).decode("utf-8", "surrogateescape").split("\x00")[n]
 
 
 def token(term: str) -> str:
