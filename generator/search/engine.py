@@ -36,6 +36,7 @@ TABLES = ("entries", *(f"rank_{name}" for name in FIELDS),  # those of format 6 
           *(f"{name}_terms" for name in FIELDS), "texts", "records")
 
 _NOT_WORD = re.compile(r"\W")
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w ]")
 
 
 def packed(texts: list[str]) -> bytes:
@@ -58,7 +59,8 @@ def field_texts(entry) -> dict[str, str]:
     terms = {"title": swedish.analyse(entry.title), "decision": swedish.analyse(entry.decision),
              "body": swedish.analyse(entry.body) + [numbers.term(n) for n in entry.mentions],
              "diary": [t for n in entry.numbers for t in numbers.terms(n)]}
-    return {name: " ".join(token(t) for t in found) for name, found in terms.items()}
+    # as token() does to each term, in one pass: terms hold no white space
+    return {name: _NOT_WORD_OR_SPACE.sub("_", " ".join(found)) for name, found in terms.items()}
 
 
 @dataclass
