@@ -114,3 +114,11 @@ def test_an_update_rewrites_only_the_changed_entries(db):
     with db:
         cache._update(db, changed[:1])
     assert found(db, "lokaler") == ["/budget/"]
+
+
+def test_rows_an_unscored_field_alone_matches_come_after_the_scored_ones(db):
+    """'lokaler' is in two of three bodies, so the body does not score it (bm25's idf floor):
+    the title's match comes first, then the body's matches fill the limit, by rowid."""
+    assert found(db, "lokaler") == ["/lokaler/", "/budget/", "/yttrande/"]
+    assert [json.loads(m)["url"] for m, _ in engine.search(db, "lokaler", SCHEME, limit=2)] == ["/lokaler/", "/budget/"]
+    assert [score for _, score in engine.search(db, "lokaler", SCHEME)][1:] == [0.0, 0.0]
