@@ -21,7 +21,7 @@ from generator.diary import DiaryScheme
 from generator.files import cache_dir, packed_stamp, stamp_holds, tree_stamp
 from generator.search import engine
 
-FORMAT = 8  # bump when what is indexed, or how, changes
+FORMAT = 9  # bump when what is indexed, or how, changes
 
 
 @dataclass
@@ -112,3 +112,4 @@ def _update(db: sqlite3.Connection, found: list) -> None:
     for n, name in enumerate(engine.FIELDS):
         db.executemany(f"INSERT INTO {name}_terms(rowid, {name}) VALUES (?, ?)",
                        ((rowid, texts[n]) for rowid, (_, texts, _) in enumerate(fresh, first)))
+    db.execute("INSERT OR REPLACE INTO state VALUES ('rows', (SELECT count(*) FROM records))")

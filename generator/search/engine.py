@@ -191,8 +191,9 @@ def _scores(db: sqlite3.Connection, clauses: list[Clause], skip_unscored: bool =
 
 
 def _all_common(db: sqlite3.Connection, name: str, terms: list[str]) -> bool:
-    """Whether each term is on more than half of field ``name``'s rows (every record has one)."""
-    rows = db.execute("SELECT count(*) FROM records").fetchone()[0]
+    """Whether each term is on more than half of field ``name``'s rows (every record has one;
+    cache._update keeps their number: counting them took 10-40 ms per query at 100k items)."""
+    rows = int(db.execute("SELECT value FROM state WHERE name = 'rows'").fetchone()[0])
     return all(2 * db.execute(f"SELECT count(*) FROM {name}_terms WHERE {name}_terms MATCH ?", (term,)).fetchone()[0]
                > rows for term in terms)
 
